@@ -1,0 +1,6 @@
+import type { AppContext } from '../platform/context';
+import type { App } from '../platform/http/app';
+
+export function authRoutes(_app: App, _ctx: AppContext): void {
+  // filled in by this domain
+}

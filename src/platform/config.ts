@@ -1,0 +1,110 @@
+import { resolve } from 'node:path';
+import Type, { type Static } from 'typebox';
+import Value from 'typebox/value';
+
+/**
+ * The one configuration schema. Every setting can come from a command-line flag or an
+ * environment variable (flags win); the merged result is validated once at start-up.
+ */
+const ConfigSchema = Type.Object({
+  port: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+  host: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  dataDir: Type.String({ minLength: 1, default: './data' }),
+  databaseUrl: Type.Optional(Type.String({ pattern: '^(postgres|postgresql|sqlite):' })),
+  demo: Type.Boolean({ default: false }),
+  /** 32-byte key (64 hex characters or base64) that encrypts camera credentials at rest. */
+  secretKey: Type.Optional(Type.String({ minLength: 32 })),
+  tileUrl: Type.String({
+    pattern: '^(https?://|/)',
+    default: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  }),
+  logLevel: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  sessionTtlHours: Type.Integer({ minimum: 1, maximum: 720, default: 12 }),
+  importMaxBytes: Type.Integer({ minimum: 1024, maximum: 1_073_741_824, default: 10_485_760 }),
+  loginMaxAttempts: Type.Integer({ minimum: 1, maximum: 1000, default: 5 }),
+  loginWindowSeconds: Type.Integer({ minimum: 1, maximum: 86_400, default: 900 }),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+type Key = keyof Config;
+
+/** Where each setting comes from: its flag and its environment variable. */
+export const configSources: Record<Key, { flag: string; env: string; help: string }> = {
+  port: { flag: '--port', env: 'MATTHAN_PORT', help: 'HTTP port' },
+  host: { flag: '--host', env: 'MATTHAN_HOST', help: 'address to listen on' },
+  dataDir: { flag: '--data-dir', env: 'MATTHAN_DATA_DIR', help: 'folder for the database and media' },
+  databaseUrl: {
+    flag: '--database-url',
+    env: 'MATTHAN_DATABASE_URL',
+    help: 'postgres://… for PostgreSQL (default: SQLite in the data folder)',
+  },
+  demo: { flag: '--demo', env: 'MATTHAN_DEMO', help: 'seed demo data and demo accounts' },
+  secretKey: {
+    flag: '--secret-key',
+    env: 'MATTHAN_SECRET_KEY',
+    help: 'key that encrypts camera credentials (default: generated into the data folder)',
+  },
+  tileUrl: { flag: '--tile-url', env: 'MATTHAN_TILE_URL', help: 'map tile URL template' },
+  logLevel: { flag: '--log-level', env: 'MATTHAN_LOG_LEVEL', help: 'log level' },
+  sessionTtlHours: { flag: '--session-ttl-hours', env: 'MATTHAN_SESSION_TTL_HOURS', help: 'session lifetime' },
+  importMaxBytes: { flag: '--import-max-bytes', env: 'MATTHAN_IMPORT_MAX_BYTES', help: 'largest CSV accepted' },
+  loginMaxAttempts: { flag: '--login-max-attempts', env: 'MATTHAN_LOGIN_MAX_ATTEMPTS', help: 'failed logins allowed per window' },
+  loginWindowSeconds: { flag: '--login-window-seconds', env: 'MATTHAN_LOGIN_WINDOW_SECONDS', help: 'login rate-limit window' },
+};
+
+export class ConfigError extends Error {
+  constructor(
+    readonly key: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function parseBoolean(raw: string): boolean | string {
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  return raw; // left as a string so validation names it
+}
+
+/** Merges flags over environment over defaults, then validates. Throws ConfigError naming the setting. */
+export function loadConfig(
+  flags: Partial<Record<Key, unknown>>,
+  env: NodeJS.ProcessEnv = process.env,
+): Config {
+  const merged: Record<string, unknown> = {};
+  for (const key of Object.keys(configSources) as Key[]) {
+    const fromFlag = flags[key];
+    const fromEnv = env[configSources[key].env];
+    const raw = fromFlag ?? (fromEnv === undefined || fromEnv === '' ? undefined : fromEnv);
+    if (raw === undefined) continue;
+    merged[key] = key === 'demo' && typeof raw === 'string' ? parseBoolean(raw) : raw;
+  }
+  const withDefaults = Value.Default(ConfigSchema, merged);
+  const converted = Value.Convert(ConfigSchema, withDefaults);
+  const firstError = [...Value.Errors(ConfigSchema, converted)][0];
+  if (firstError) {
+    const key = (firstError.instancePath.split('/')[1] ?? '') as Key;
+    const source = configSources[key];
+    const given = (converted as Record<string, unknown>)[key];
+    const name = source ? `${source.flag} (${source.env})` : key;
+    throw new ConfigError(key, `invalid ${name}: ${JSON.stringify(given)} ${firstError.message}`);
+  }
+  const config = converted as Config;
+  return { ...config, dataDir: resolve(config.dataDir) };
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return loadConfig(
+    {
+      dataDir: overrides.dataDir ?? '/tmp/matthan-test',
+      logLevel: 'silent',
+      secretKey: '0'.repeat(64),
+      ...overrides,
+    },
+    {},
+  );
+}

@@ -1,0 +1,13 @@
+import type { AuditLog } from '../audit/audit.service';
+import type { Config } from './config';
+import type { Db } from './db/database';
+import type { SecretBox } from './secret-box';
+
+/** What every domain gets: plain objects passed in, no framework container. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  box: SecretBox;
+  audit: AuditLog;
+  now: () => Date;
+}

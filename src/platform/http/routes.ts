@@ -1,0 +1,16 @@
+import { auditRoutes } from '../../audit/audit.routes';
+import { authRoutes } from '../../auth/auth.routes';
+import { userRoutes } from '../../auth/users.routes';
+import { cameraRoutes } from '../../cameras/camera.routes';
+import { jurisdictionRoutes } from '../../jurisdictions/jurisdiction.routes';
+import type { AppContext } from '../context';
+import type { App } from './app';
+
+/** Every domain's routes. A new domain adds one line here (and one entry in the web navigation). */
+export const domainRoutes: ((app: App, ctx: AppContext) => void | Promise<void>)[] = [
+  authRoutes,
+  userRoutes,
+  auditRoutes,
+  jurisdictionRoutes,
+  cameraRoutes,
+];
