@@ -1,0 +1,28 @@
+import { Command, CommanderError } from 'commander';
+import { auditCommand } from './audit.command';
+import { CliError, describeError } from './common';
+import { importCommand } from './import.command';
+import { serveCommand } from './serve.command';
+import { usersCommand } from './users.command';
+
+const program = new Command('matthan')
+  .description('Mắt Thần — community security camera platform')
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride();
+
+program.addCommand(serveCommand());
+program.addCommand(importCommand());
+program.addCommand(usersCommand());
+program.addCommand(auditCommand());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+  } else {
+    process.stderr.write(`matthan: ${describeError(error)}\n`);
+    process.exitCode = error instanceof CliError ? error.exitCode : 1;
+  }
+}

@@ -1,0 +1,5 @@
+import { Command } from 'commander';
+
+export function usersCommand(): Command {
+  return new Command('users');
+}
