@@ -14,7 +14,11 @@ export function newToken(prefix = ''): string {
 }
 
 /** Creates a session and returns the cookie value; only its hash is stored. */
-export async function createSession(ctx: AppContext, userId: string, ip: string | null): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  ctx: AppContext,
+  userId: string,
+  ip: string | null,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlHours * 3_600_000);
@@ -37,11 +41,22 @@ export async function deleteSession(ctx: AppContext, token: string): Promise<voi
 }
 
 /** Loads a user as an Actor, with the materialised path of their unit as scope. */
-export async function loadActor(ctx: AppContext, userId: string, via: Actor['via']): Promise<Actor | null> {
+export async function loadActor(
+  ctx: AppContext,
+  userId: string,
+  via: Actor['via'],
+): Promise<Actor | null> {
   const row = await ctx.db.kysely
     .selectFrom('users')
     .leftJoin('jurisdictions', 'jurisdictions.id', 'users.jurisdiction_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.jurisdiction_id', 'jurisdictions.path'])
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.jurisdiction_id',
+      'jurisdictions.path',
+    ])
     .where('users.id', '=', userId)
     .executeTakeFirst();
   if (!row || !isRole(row.role)) return null;
@@ -61,7 +76,10 @@ export async function loadActor(ctx: AppContext, userId: string, via: Actor['via
  * Resolves the caller from the session cookie or an `Authorization: Bearer` API token.
  * A cookie whose user was deleted resolves to nobody (the session row went with the user).
  */
-export async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<Actor | null> {
+export async function resolveActor(
+  ctx: AppContext,
+  request: FastifyRequest,
+): Promise<Actor | null> {
   const now = ctx.now().toISOString();
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {
@@ -71,7 +89,11 @@ export async function resolveActor(ctx: AppContext, request: FastifyRequest): Pr
       .where('token_hash', '=', hashToken(header.slice('Bearer '.length).trim()))
       .executeTakeFirst();
     if (!token || token.revoked_at || (token.expires_at && token.expires_at <= now)) return null;
-    await ctx.db.kysely.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', token.id).execute();
+    await ctx.db.kysely
+      .updateTable('api_tokens')
+      .set({ last_used_at: now })
+      .where('id', '=', token.id)
+      .execute();
     return loadActor(ctx, token.user_id, 'token');
   }
   const cookie = request.cookies[SESSION_COOKIE];

@@ -7,7 +7,8 @@ export type CameraStatus = (typeof cameraStatuses)[number];
 export const consentTiers = ['registry_only', 'on_request', 'live_on_alarm', 'live_always'] as const;
 export type ConsentTier = (typeof consentTiers)[number];
 
-const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+/** A closed set of strings, typed as their union (`Type.Union` over a mapped array would lose it). */
+export const literals = <const T extends string[]>(values: readonly [...T]) => Type.Enum<T>(values);
 
 /**
  * What a client sends to create a camera (the API body and each CSV row, after parsing).
@@ -49,3 +50,78 @@ export const CameraInputSchema = Type.Object(
   { additionalProperties: false },
 );
 export type CameraInput = Static<typeof CameraInputSchema>;
+
+/** Owner kinds a camera owner may register themselves; the others belong to a unit. */
+export const selfServiceOwnerKinds: readonly OwnerKind[] = ['household', 'business', 'school', 'agency'];
+/** Owner kinds whose contact details are private: police and officials see them only with a reason. */
+export const contactProtectedOwnerKinds: readonly OwnerKind[] = ['household', 'business', 'school'];
+
+export const isOwnerKind = (value: string): value is OwnerKind =>
+  (ownerKinds as readonly string[]).includes(value);
+export const isConsentTier = (value: string): value is ConsentTier =>
+  (consentTiers as readonly string[]).includes(value);
+
+/** A partial input, for PATCH: the same fields, each optional. */
+export const CameraPatchSchema = Type.Partial(CameraInputSchema);
+export type CameraPatch = Static<typeof CameraPatchSchema>;
+
+/** The filters shared by the list, the map and the exports. */
+export const CameraFilterQuerySchema = Type.Object({
+  jurisdictionId: Type.Optional(Type.String({ minLength: 1 })),
+  ownerKind: Type.Optional(literals(ownerKinds)),
+  status: Type.Optional(literals(cameraStatuses)),
+  consentTier: Type.Optional(literals(consentTiers)),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  bbox: Type.Optional(
+    Type.String({ description: 'minLng,minLat,maxLng,maxLat', examples: ['105.78,21.06,105.80,21.08'] }),
+  ),
+});
+export type CameraFilterQuery = Static<typeof CameraFilterQuerySchema>;
+
+/**
+ * The CSV columns, in order, and the input field each one fills. Import accepts them in any
+ * order (the required ones must be present); export writes them in this order, minus stream URLs.
+ */
+export const csvColumns = {
+  code: 'code',
+  name: 'name',
+  owner_kind: 'ownerKind',
+  owner_name: 'ownerName',
+  owner_phone: 'ownerPhone',
+  jurisdiction_code: 'jurisdictionCode',
+  address: 'address',
+  latitude: 'latitude',
+  longitude: 'longitude',
+  heading: 'heading',
+  fov: 'fov',
+  range_m: 'rangeM',
+  status: 'status',
+  consent_tier: 'consentTier',
+  main_stream_url: 'mainStreamUrl',
+  recording_enabled: 'recordingEnabled',
+  retention_days: 'retentionDays',
+  signage_posted: 'signagePosted',
+  installed_on: 'installedOn',
+  funding_source: 'fundingSource',
+  cost_vnd: 'costVnd',
+} as const satisfies Record<string, keyof CameraInput>;
+/** Accepted on import besides the standard columns. */
+export const optionalCsvColumns = {
+  owner_email: 'ownerEmail',
+  consent_expires_at: 'consentExpiresAt',
+  sub_stream_url: 'subStreamUrl',
+  make_model: 'makeModel',
+  notes: 'notes',
+} as const satisfies Record<string, keyof CameraInput>;
+export type CsvColumn = keyof typeof csvColumns | keyof typeof optionalCsvColumns;
+export const requiredCsvColumns: readonly CsvColumn[] = [
+  'code',
+  'name',
+  'owner_kind',
+  'jurisdiction_code',
+  'latitude',
+  'longitude',
+  'heading',
+  'fov',
+  'range_m',
+];

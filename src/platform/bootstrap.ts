@@ -24,7 +24,10 @@ export function secretKeyFor(config: Config): string {
 
 /** Opens the database, runs migrations and wires the shared services. */
 export async function createContext(config: Config): Promise<AppContext> {
-  const db = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: join(config.dataDir, 'matthan.sqlite') });
+  const db = openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: join(config.dataDir, 'matthan.sqlite'),
+  });
   try {
     await migrateToLatest(db);
   } catch (error) {
@@ -32,5 +35,6 @@ export async function createContext(config: Config): Promise<AppContext> {
     throw error;
   }
   const now = () => new Date();
-  return { config, db, box: new SecretBox(secretKeyFor(config)), audit: new AuditLog(db, now), now };
+  const box = new SecretBox(secretKeyFor(config));
+  return { config, db, box, audit: new AuditLog(db, now, box), now };
 }

@@ -20,6 +20,13 @@ describe('SecretBox', () => {
     expect(() => box.open(parts.join(':'))).toThrow();
   });
 
+  it('makes MACs that depend on the text and the key', () => {
+    expect(box.mac('head:1')).toMatch(/^[0-9a-f]{64}$/);
+    expect(box.mac('head:1')).toBe(box.mac('head:1'));
+    expect(box.mac('head:2')).not.toBe(box.mac('head:1'));
+    expect(new SecretBox('b'.repeat(64)).mac('head:1')).not.toBe(box.mac('head:1'));
+  });
+
   it('rejects a key of the wrong length', () => {
     expect(() => new SecretBox('abcd')).toThrow(/32 bytes/);
   });

@@ -7,7 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { checkAccess } from '../../auth/actor';
+import { checkAccess, type Access } from '../../auth/actor';
 import { resolveActor } from '../../auth/sessions';
 import type { AppContext } from '../context';
 import { installErrorHandler } from './error-handler';
@@ -20,6 +20,19 @@ export type App = FastifyInstance<
   FastifyBaseLogger,
   TypeBoxTypeProvider
 >;
+
+/** One API route and who may call it; the access-matrix test walks this list. */
+export interface ApiRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiRoutes: ApiRoute[];
+  }
+}
 
 export const webDist = join(import.meta.dirname, '..', '..', '..', 'web', 'dist');
 
@@ -53,10 +66,16 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   // Fail closed: an API route that does not say who may call it cannot be registered.
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
-    if (route.config?.access === undefined) {
+    const access = route.config?.access;
+    if (access === undefined) {
       throw new Error(`route ${String(route.method)} ${route.url} does not declare config.access`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access });
     }
   });
 
@@ -68,6 +87,18 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   });
 
   installErrorHandler(app);
+
+  // Browsers and fetch clients send `Content-Type: application/json` with no body on bodiless
+  // POSTs (logout, decommission without a note); treat that as no body rather than a 400.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body.length === 0 || (typeof body === 'string' && body.trim() === '')) {
+      done(null, undefined);
+      return;
+    }
+    parseJson(request, body, done);
+  });
 
   app.get(
     '/api/health',

@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { seedDemo } from '../../src/demo/seed';
+import { createContext } from '../../src/platform/bootstrap';
+import { testConfig } from '../../src/platform/config';
+import type { AppContext } from '../../src/platform/context';
+import { buildApp, type App } from '../../src/platform/http/app';
+
+/** Every demo account shares this password. */
+export const DEMO_PASSWORD = 'matthan-demo';
+
+/**
+ * Tiles come from a path the server does not serve as images, as on a machine with no
+ * network: the map must fall back to its plain background without a console error.
+ */
+export const OFFLINE_TILE_URL = '/tiles-offline/{z}/{x}/{y}.png';
+
+export interface E2eServer {
+  baseUrl: string;
+  ctx: AppContext;
+  app: App;
+  close(): Promise<void>;
+}
+
+/** The real server, in this process, on a free port, with a fresh database and the demo data. */
+export async function startServer(): Promise<E2eServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'matthan-e2e-'));
+  const ctx = await createContext(testConfig({ dataDir, demo: true, tileUrl: OFFLINE_TILE_URL }));
+  await seedDemo(ctx);
+  const app = await buildApp(ctx);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    ctx,
+    app,
+    async close() {
+      await app.close();
+      await ctx.db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.MATTHAN_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** A browser response the test expects to fail, e.g. the 422 of a CSV import with bad rows. */
+export interface ExpectedFailure {
+  path: string;
+  status: number;
+}
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and uncaught page errors seen so far, minus declared expected failures. */
+  problems: string[];
+  /** Declares an API answer the test provokes on purpose, so its console line is not a problem. */
+  expectFailure(failure: ExpectedFailure): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh browser context and page that records every console error and page error.
+ * Chromium also logs "Failed to load resource" for each 4xx/5xx answer; those count as
+ * problems too unless the test declared that exact path and status beforehand.
+ */
+export async function openPage(
+  browser: Browser,
+  server: E2eServer,
+  viewport: { width: number; height: number } = { width: 1280, height: 800 },
+): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport, baseURL: server.baseUrl, locale: 'vi-VN' });
+  const page = await context.newPage();
+  const expected: ExpectedFailure[] = [];
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const url = message.location().url;
+    const text = message.text();
+    const declared = expected.some(
+      (failure) => url.includes(failure.path) && text.includes(`status of ${failure.status}`),
+    );
+    if (!declared) problems.push(`console: ${text} (${url})`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return {
+    page,
+    context,
+    problems,
+    expectFailure: (failure) => expected.push(failure),
+    close: () => context.close(),
+  };
+}
+
+/** Logs in through the form and waits until the app shell shows the user. */
+export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/');
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(password);
+  await page.locator('.login-card form button[type=submit]').click();
+  await page.getByTestId('current-user').waitFor({ state: 'attached' });
+}

@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import { ClientConfigProvider } from './hooks/clientConfig';
+import { matchPath, navigate, useLinkInterception, useLocation } from './hooks/router';
+import { SessionProvider, useSession } from './hooks/session';
+import { LanguageProvider, useT } from './i18n/i18n';
+import { findPage, homePath } from './navigation';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { AppShell } from './views/AppShell';
+
+/** Signed out: the login form, whatever the address (it is kept, so login lands there). */
+function Gate() {
+  const t = useT();
+  const { state } = useSession();
+  const { path } = useLocation();
+  useLinkInterception();
+  const home = state.status === 'signed-in' && (path === '/' || path === '/login');
+  useEffect(() => {
+    if (home && state.me) navigate(homePath(state.me.role), { replace: true });
+  }, [home, state.me]);
+
+  if (state.status === 'checking') return <p className="splash">{t('common.loading')}</p>;
+  if (state.status === 'anonymous') return <LoginPage />;
+  const found = findPage(path, matchPath);
+  const Page = found?.page;
+  return (
+    <AppShell>{Page ? <Page params={found.params} /> : home ? null : <NotFoundPage />}</AppShell>
+  );
+}
+
+export function App() {
+  return (
+    <LanguageProvider>
+      <ClientConfigProvider>
+        <SessionProvider>
+          <Gate />
+        </SessionProvider>
+      </ClientConfigProvider>
+    </LanguageProvider>
+  );
+}

@@ -1,0 +1,89 @@
+// The app's sections. A new domain (recording, live view, incidents, coverage, funding,
+// analytics…) adds one entry here: its menu item and its pages.
+import type { ComponentType } from 'react';
+import type { Role } from './api/types';
+import type { MessageKey } from './i18n/i18n';
+import { AuditPage } from './pages/AuditPage';
+import { CameraDetailPage } from './pages/CameraDetailPage';
+import { CameraEditPage } from './pages/CameraEditPage';
+import { CameraListPage } from './pages/CameraListPage';
+import { ImportPage } from './pages/ImportPage';
+import { MapPage } from './pages/MapPage';
+import { MyCamerasPage } from './pages/MyCamerasPage';
+import { auditRoles, cameraRoles, registryRoles } from './permissions';
+
+export interface PageProps {
+  params: Record<string, string>;
+}
+
+export interface Section {
+  /** Where the menu item goes; also the prefix that marks it active. */
+  path: string;
+  label: MessageKey;
+  /** Who sees the menu item (everyone signed in when absent). The API enforces access. */
+  roles?: readonly Role[];
+  pages: { pattern: string; page: ComponentType<PageProps> }[];
+}
+
+export const sections: Section[] = [
+  {
+    path: '/map',
+    label: 'nav.map',
+    roles: cameraRoles,
+    pages: [{ pattern: '/map', page: MapPage }],
+  },
+  {
+    path: '/cameras',
+    label: 'nav.cameras',
+    roles: registryRoles,
+    // Owners open their cameras' pages from "my cameras", so the pages admit every camera role.
+    pages: [
+      { pattern: '/cameras', page: CameraListPage },
+      { pattern: '/cameras/new', page: CameraEditPage },
+      { pattern: '/cameras/:id', page: CameraDetailPage },
+      { pattern: '/cameras/:id/edit', page: CameraEditPage },
+    ],
+  },
+  {
+    path: '/mine',
+    label: 'nav.mine',
+    roles: ['camera_owner'],
+    pages: [{ pattern: '/mine', page: MyCamerasPage }],
+  },
+  {
+    path: '/import',
+    label: 'nav.import',
+    roles: registryRoles,
+    pages: [{ pattern: '/import', page: ImportPage }],
+  },
+  {
+    path: '/audit',
+    label: 'nav.audit',
+    roles: auditRoles,
+    pages: [{ pattern: '/audit', page: AuditPage }],
+  },
+];
+
+/** Where a role lands after login: the first section it may use. */
+export function homePath(role: Role): string {
+  if (role === 'camera_owner') return '/mine';
+  return visibleSections(role)[0]?.path ?? '/map';
+}
+
+export function visibleSections(role: Role): Section[] {
+  return sections.filter((section) => !section.roles || section.roles.includes(role));
+}
+
+/** The page for a path, whichever section it belongs to (`/cameras/new` before `/cameras/:id`). */
+export function findPage(
+  path: string,
+  match: (pattern: string, path: string) => Record<string, string> | null,
+) {
+  for (const section of sections) {
+    for (const entry of section.pages) {
+      const params = match(entry.pattern, path);
+      if (params) return { page: entry.page, params };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,52 @@
+import type { Camera } from '../api/types';
+import { formatDateTime } from '../i18n/format';
+import { useLanguage, useT } from '../i18n/i18n';
+import { ownerKindColours } from '../map/style';
+
+/** Cameras as a table; on a phone each row becomes a card (see `.camera-table` in the CSS). */
+export function CameraTable({ cameras }: { cameras: Camera[] }) {
+  const t = useT();
+  const { language } = useLanguage();
+  return (
+    <table className="camera-table" data-testid="camera-table">
+      <thead>
+        <tr>
+          <th>{t('camera.code')}</th>
+          <th>{t('camera.name')}</th>
+          <th>{t('camera.jurisdiction')}</th>
+          <th>{t('camera.ownerKind')}</th>
+          <th>{t('camera.status')}</th>
+          <th>{t('camera.consentTier')}</th>
+          <th>{t('camera.updatedAt')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cameras.map((camera) => (
+          <tr key={camera.id} data-camera-code={camera.code}>
+            <td data-label={t('camera.code')}>
+              <code>{camera.code}</code>
+            </td>
+            <td data-label={t('camera.name')}>
+              <a href={`/cameras/${encodeURIComponent(camera.id)}`}>{camera.name}</a>
+            </td>
+            <td data-label={t('camera.jurisdiction')}>{camera.jurisdictionName}</td>
+            <td data-label={t('camera.ownerKind')}>
+              <span
+                className="legend-swatch"
+                style={{ background: ownerKindColours[camera.ownerKind] }}
+              />
+              {t(`ownerKind.${camera.ownerKind}`)}
+            </td>
+            <td data-label={t('camera.status')}>
+              <span className={`status-badge status-badge--${camera.status}`}>
+                {t(`status.${camera.status}`)}
+              </span>
+            </td>
+            <td data-label={t('camera.consentTier')}>{t(`consent.${camera.consentTier}`)}</td>
+            <td data-label={t('camera.updatedAt')}>{formatDateTime(camera.updatedAt, language)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
