@@ -65,39 +65,70 @@ export async function updateCamera(
 
   const consentChanged = patch.consentTier !== undefined || patch.consentExpiresAt !== undefined;
   if (consentChanged && !canChangeConsent(actor, row)) {
-    throw new AppError(403, 'forbidden', "only the camera's owner changes its consent tier", 'consentTier');
+    throw new AppError(
+      403,
+      'forbidden',
+      "only the camera's owner changes its consent tier",
+      'consentTier',
+    );
   }
   const ownerUserId = patch.ownerUserId !== undefined ? patch.ownerUserId : row.owner_user_id;
   const linkChanged = ownerUserId !== row.owner_user_id;
-  if (linkChanged && ownerUserId !== null && !(await existingUserIds(ctx.db, [ownerUserId])).has(ownerUserId)) {
+  if (
+    linkChanged &&
+    ownerUserId !== null &&
+    !(await existingUserIds(ctx.db, [ownerUserId])).has(ownerUserId)
+  ) {
     throw badRequest(`ownerUserId names no known user (${ownerUserId})`, 'ownerUserId');
   }
 
   let unit = (await unitsByIds(ctx.db, [row.jurisdiction_id])).get(row.jurisdiction_id);
   if (patch.jurisdictionId != null || patch.jurisdictionCode != null) {
-    const ref = { jurisdictionId: patch.jurisdictionId ?? null, jurisdictionCode: patch.jurisdictionCode ?? null };
-    const resolution = [...(await resolveUnits(ctx.db, [ref], ctx.now().toISOString().slice(0, 10))).values()][0];
+    const ref = {
+      jurisdictionId: patch.jurisdictionId ?? null,
+      jurisdictionCode: patch.jurisdictionCode ?? null,
+    };
+    const resolution = [
+      ...(await resolveUnits(ctx.db, [ref], ctx.now().toISOString().slice(0, 10))).values(),
+    ][0];
     if (!resolution || !('unit' in resolution)) {
-      throw badRequest(`${resolution?.field ?? 'jurisdictionCode'} ${resolution?.reason ?? 'is unknown'}`, resolution?.field);
+      throw badRequest(
+        `${resolution?.field ?? 'jurisdictionCode'} ${resolution?.reason ?? 'is unknown'}`,
+        resolution?.field,
+      );
     }
     unit = resolution.unit;
   }
   if (!unit) throw new Error(`camera ${row.id} names a missing jurisdiction`);
   const ownerKind = patch.ownerKind ?? row.owner_kind;
   if (linkChanged || unit.id !== row.jurisdiction_id || ownerKind !== row.owner_kind) {
-    const denied = registrationProblem(actor, { ownerKind, ownerUserId, jurisdictionPath: unit.path }, linkChanged);
-    if (denied) throw new AppError(403, 'forbidden', `${denied.field} ${denied.reason}`, denied.field);
+    const denied = registrationProblem(
+      actor,
+      { ownerKind, ownerUserId, jurisdictionPath: unit.path },
+      linkChanged,
+    );
+    if (denied)
+      throw new AppError(403, 'forbidden', `${denied.field} ${denied.reason}`, denied.field);
   }
-  if (patch.code !== undefined && patch.code !== row.code && (await existingCodes(ctx.db, [patch.code], row.id)).size > 0) {
+  if (
+    patch.code !== undefined &&
+    patch.code !== row.code &&
+    (await existingCodes(ctx.db, [patch.code], row.id)).size > 0
+  ) {
     throw conflict(`code ${patch.code} is already used by another camera`, 'code');
   }
 
   const changes: Partial<CameraRow> = { updated_at: ctx.now().toISOString() };
-  for (const [field, column] of Object.entries(plainColumns) as [keyof typeof plainColumns, keyof CameraRow][]) {
+  for (const [field, column] of Object.entries(plainColumns) as [
+    keyof typeof plainColumns,
+    keyof CameraRow,
+  ][]) {
     if (patch[field] !== undefined) Object.assign(changes, { [column]: patch[field] });
   }
-  if (patch.latitude !== undefined) Object.assign(changes, { latitude: patch.latitude, lat_cell: latCell(patch.latitude) });
-  if (patch.recordingEnabled !== undefined) changes.recording_enabled = patch.recordingEnabled ? 1 : 0;
+  if (patch.latitude !== undefined)
+    Object.assign(changes, { latitude: patch.latitude, lat_cell: latCell(patch.latitude) });
+  if (patch.recordingEnabled !== undefined)
+    changes.recording_enabled = patch.recordingEnabled ? 1 : 0;
   if (patch.signagePosted !== undefined) changes.signage_posted = patch.signagePosted ? 1 : 0;
   if (patch.mainStreamUrl !== undefined) {
     const sealed = sealStream(ctx, patch.mainStreamUrl);
@@ -108,7 +139,8 @@ export async function updateCamera(
     Object.assign(changes, { sub_stream_enc: sealed.enc, sub_stream_display: sealed.display });
   }
   // Giving a decommissioned camera a working status brings it back into service.
-  if (patch.status !== undefined && row.status === 'decommissioned') changes.decommissioned_at = null;
+  if (patch.status !== undefined && row.status === 'decommissioned')
+    changes.decommissioned_at = null;
   Object.assign(changes, { jurisdiction_id: unit.id, jurisdiction_path: unit.path });
   const merged = { ...row, ...changes };
   const names = (await lineageNames(ctx.db, [unit])).get(unit.id) ?? [unit.name];
@@ -121,7 +153,9 @@ export async function updateCamera(
     throw error;
   }
   // Field names only: the values may hold contact details or stream credentials.
-  await auditCamera(ctx, actor, 'camera.update', { ...row, ...changes }, meta, { fields: Object.keys(patch).sort() });
+  await auditCamera(ctx, actor, 'camera.update', { ...row, ...changes }, meta, {
+    fields: Object.keys(patch).sort(),
+  });
   return getCamera(ctx, actor, row.id, meta);
 }
 
@@ -135,10 +169,23 @@ export async function decommissionCamera(
   const why = reason.trim();
   if (!why) throw badRequest('reason is required', 'reason');
   const row = await loadEditable(ctx, actor, id);
-  if (row.status === 'decommissioned') throw conflict('this camera is already decommissioned', 'status');
+  if (row.status === 'decommissioned')
+    throw conflict('this camera is already decommissioned', 'status');
   const at = ctx.now().toISOString();
-  await updateCameraRow(ctx.db, row.id, { status: 'decommissioned', decommissioned_at: at, updated_at: at });
-  await auditCamera(ctx, actor, 'camera.decommission', row, meta, { previousStatus: row.status }, why);
+  await updateCameraRow(ctx.db, row.id, {
+    status: 'decommissioned',
+    decommissioned_at: at,
+    updated_at: at,
+  });
+  await auditCamera(
+    ctx,
+    actor,
+    'camera.decommission',
+    row,
+    meta,
+    { previousStatus: row.status },
+    why,
+  );
   return getCamera(ctx, actor, row.id, meta);
 }
 
@@ -151,10 +198,16 @@ export async function setConsent(
 ): Promise<Camera> {
   const row = await loadReadable(ctx, actor, id);
   if (!canChangeConsent(actor, row)) {
-    throw new AppError(403, 'forbidden', "only the camera's owner changes its consent tier", 'consentTier');
+    throw new AppError(
+      403,
+      'forbidden',
+      "only the camera's owner changes its consent tier",
+      'consentTier',
+    );
   }
   const expires = consent.consentExpiresAt ? new Date(consent.consentExpiresAt) : null;
-  if (expires && Number.isNaN(expires.getTime())) throw badRequest('consentExpiresAt is not a date and time', 'consentExpiresAt');
+  if (expires && Number.isNaN(expires.getTime()))
+    throw badRequest('consentExpiresAt is not a date and time', 'consentExpiresAt');
   const expiresAt = expires ? expires.toISOString() : null;
   await updateCameraRow(ctx.db, row.id, {
     consent_tier: consent.consentTier,

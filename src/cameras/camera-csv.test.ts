@@ -19,12 +19,17 @@ describe('decodeUtf8', () => {
   it('reads UTF-8 with or without a byte-order mark', () => {
     const text = 'Xuân Đỉnh';
     expect(decodeUtf8(Buffer.from(text))).toBe(text);
-    expect(decodeUtf8(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toBe(text);
+    expect(decodeUtf8(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toBe(
+      text,
+    );
   });
 
   it('rejects Windows-1258 text, naming the line', () => {
     // "Xuân" in Windows-1258: â is 0xE2, which starts a 3-byte UTF-8 sequence that never completes.
-    const data = Buffer.concat([Buffer.from(`${header}\n`), Buffer.from([0x58, 0x75, 0xe2, 0x6e, 0x2c, 0x31, 0x0a])]);
+    const data = Buffer.concat([
+      Buffer.from(`${header}\n`),
+      Buffer.from([0x58, 0x75, 0xe2, 0x6e, 0x2c, 0x31, 0x0a]),
+    ]);
     const error = thrown(() => decodeUtf8(data));
     expect(error.status).toBe(400);
     expect(error.field).toBe('file');
@@ -58,7 +63,9 @@ describe('detectDelimiter', () => {
 
 describe('parseCameraCsv', () => {
   it('reads comma-separated rows into camera inputs with their line numbers', () => {
-    const { rows, problems } = parseCameraCsv(Buffer.from(`${header}\n${row}\n\nXD-2,Cổng trường,school,00611,21.071,105.791,0,90,30\n`));
+    const { rows, problems } = parseCameraCsv(
+      Buffer.from(`${header}\n${row}\n\nXD-2,Cổng trường,school,00611,21.071,105.791,0,90,30\n`),
+    );
     expect(problems).toEqual([]);
     expect(rows.map((r) => r.line)).toEqual([2, 4]);
     expect(rows[0]!.input).toEqual({
@@ -78,11 +85,20 @@ describe('parseCameraCsv', () => {
     const text = `\uFEFF${header.replaceAll(',', ';')}\r\nXD-1;"Ngõ 12; Xuân Đỉnh";ward;00611;21,07;105,79;90;80;40\r\n`;
     const { rows, problems } = parseCameraCsv(Buffer.from(text));
     expect(problems).toEqual([]);
-    expect(rows[0]!.input).toMatchObject({ code: 'XD-1', name: 'Ngõ 12; Xuân Đỉnh', latitude: 21.07, longitude: 105.79 });
+    expect(rows[0]!.input).toMatchObject({
+      code: 'XD-1',
+      name: 'Ngõ 12; Xuân Đỉnh',
+      latitude: 21.07,
+      longitude: 105.79,
+    });
   });
 
   it('accepts header names in any order and case', () => {
-    const { rows } = parseCameraCsv(Buffer.from(`Name,CODE,owner_kind,jurisdiction_code,latitude,longitude,heading,fov,range_m,signage_posted\nA,B-1,ward,1,2,3,4,5,6,có\n`));
+    const { rows } = parseCameraCsv(
+      Buffer.from(
+        `Name,CODE,owner_kind,jurisdiction_code,latitude,longitude,heading,fov,range_m,signage_posted\nA,B-1,ward,1,2,3,4,5,6,có\n`,
+      ),
+    );
     expect(rows[0]!.input).toMatchObject({ name: 'A', code: 'B-1', signagePosted: true });
   });
 
@@ -103,7 +119,11 @@ describe('parseCameraCsv', () => {
   });
 
   it('counts a quoted multi-line field from the line the row starts on', () => {
-    const { rows } = parseCameraCsv(Buffer.from(`${header}\nXD-1,"two\nlines",ward,00611,21.07,105.79,90,80,40\n${row.replace('XD-1', 'XD-3')}\n`));
+    const { rows } = parseCameraCsv(
+      Buffer.from(
+        `${header}\nXD-1,"two\nlines",ward,00611,21.07,105.79,90,80,40\n${row.replace('XD-1', 'XD-3')}\n`,
+      ),
+    );
     expect(rows.map((r) => r.line)).toEqual([2, 4]);
   });
 
@@ -117,20 +137,26 @@ describe('parseCameraCsv', () => {
   });
 
   it('rejects an unclosed quote with its line', () => {
-    expect(thrown(() => parseCameraCsv(Buffer.from(`${header}\n"XD-1,broken\n`))).message).toMatch(/line/);
+    expect(thrown(() => parseCameraCsv(Buffer.from(`${header}\n"XD-1,broken\n`))).message).toMatch(
+      /line/,
+    );
   });
 });
 
 describe('csvCell', () => {
   it('quotes separators, quotes and newlines', () => {
-    expect(csvLine(['a,b', 'say "hi"', 'x\ny', 3, true, null])).toBe('"a,b","say ""hi""","x\ny",3,true,\r\n');
+    expect(csvLine(['a,b', 'say "hi"', 'x\ny', 3, true, null])).toBe(
+      '"a,b","say ""hi""","x\ny",3,true,\r\n',
+    );
   });
 
   it('defuses text a spreadsheet would run as a formula, and import restores it', () => {
     expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
     expect(csvCell('+84 912 345 678')).toBe("'+84 912 345 678");
     expect(csvCell(-5)).toBe('-5');
-    const { rows } = parseCameraCsv(Buffer.from(`${header},owner_phone\n${row},'+84 912 345 678\n`));
+    const { rows } = parseCameraCsv(
+      Buffer.from(`${header},owner_phone\n${row},'+84 912 345 678\n`),
+    );
     expect(rows[0]!.input.ownerPhone).toBe('+84 912 345 678');
   });
 });

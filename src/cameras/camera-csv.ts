@@ -1,7 +1,13 @@
 import { TextDecoder } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { badRequest } from '../platform/http/errors';
-import { csvColumns, optionalCsvColumns, requiredCsvColumns, type CameraInput, type CsvColumn } from './camera.types';
+import {
+  csvColumns,
+  optionalCsvColumns,
+  requiredCsvColumns,
+  type CameraInput,
+  type CsvColumn,
+} from './camera.types';
 
 // Reading and writing the registry's CSV form. Pure: bytes in, rows and problems out.
 
@@ -18,13 +24,23 @@ export interface CsvRow {
 }
 
 const columnField: Record<CsvColumn, keyof CameraInput> = { ...csvColumns, ...optionalCsvColumns };
-const fieldColumn = new Map<string, string>(Object.entries(columnField).map(([column, field]) => [field, column]));
+const fieldColumn = new Map<string, string>(
+  Object.entries(columnField).map(([column, field]) => [field, column]),
+);
 fieldColumn.set('jurisdictionId', 'jurisdiction_code');
 
 /** The CSV column an input field comes from, for error messages. */
 export const columnOf = (field: string): string => fieldColumn.get(field) ?? field;
 
-const numberFields = new Set<string>(['latitude', 'longitude', 'heading', 'fov', 'rangeM', 'retentionDays', 'costVnd']);
+const numberFields = new Set<string>([
+  'latitude',
+  'longitude',
+  'heading',
+  'fov',
+  'rangeM',
+  'retentionDays',
+  'costVnd',
+]);
 const booleanFields = new Set<string>(['recordingEnabled', 'signagePosted']);
 const trueWords = new Set(['1', 'true', 'yes', 'y', 'x', 'có', 'co']);
 const falseWords = new Set(['0', 'false', 'no', 'n', 'không', 'khong']);
@@ -122,7 +138,10 @@ export function parseCameraCsv(data: Buffer): { rows: CsvRow[]; problems: CsvPro
       skip_empty_lines: true,
     }) as unknown as typeof records;
   } catch (error) {
-    const line = typeof (error as { lines?: unknown }).lines === 'number' ? (error as { lines: number }).lines : 1;
+    const line =
+      typeof (error as { lines?: unknown }).lines === 'number'
+        ? (error as { lines: number }).lines
+        : 1;
     throw badRequest(`the CSV cannot be read at line ${line}: ${(error as Error).message}`, 'file');
   }
   const [header, ...body] = records;
@@ -131,12 +150,15 @@ export function parseCameraCsv(data: Buffer): { rows: CsvRow[]; problems: CsvPro
   const columns = header.record.map((name) => name.trim().toLowerCase().replace(/\s+/g, '_'));
   const seen = new Set<string>();
   columns.forEach((column) => {
-    if (!(column in columnField)) problems.push({ line: 1, column, reason: 'is not a camera column' });
-    else if (seen.has(column)) problems.push({ line: 1, column, reason: 'appears twice in the header' });
+    if (!(column in columnField))
+      problems.push({ line: 1, column, reason: 'is not a camera column' });
+    else if (seen.has(column))
+      problems.push({ line: 1, column, reason: 'appears twice in the header' });
     seen.add(column);
   });
   for (const required of requiredCsvColumns) {
-    if (!seen.has(required)) problems.push({ line: 1, column: required, reason: 'is a required column and is missing' });
+    if (!seen.has(required))
+      problems.push({ line: 1, column: required, reason: 'is a required column and is missing' });
   }
   if (problems.length > 0) return { rows: [], problems };
 
@@ -146,7 +168,11 @@ export function parseCameraCsv(data: Buffer): { rows: CsvRow[]; problems: CsvPro
     // csv-parse reports the line a record ends on; quoted newlines inside it move the start back.
     const line = info.lines - record.reduce((n, value) => n + (value.split('\n').length - 1), 0);
     if (record.length !== columns.length) {
-      problems.push({ line, column: '', reason: `has ${record.length} fields, the header has ${columns.length}` });
+      problems.push({
+        line,
+        column: '',
+        reason: `has ${record.length} fields, the header has ${columns.length}`,
+      });
       continue;
     }
     const input: Record<string, unknown> = {};
@@ -157,7 +183,8 @@ export function parseCameraCsv(data: Buffer): { rows: CsvRow[]; problems: CsvPro
     });
     rows.push({ line, input });
   }
-  if (rows.length === 0 && problems.length === 0) throw badRequest('the CSV has a header but no camera rows', 'file');
+  if (rows.length === 0 && problems.length === 0)
+    throw badRequest('the CSV has a header but no camera rows', 'file');
   return { rows, problems };
 }
 
@@ -166,7 +193,9 @@ export function csvCell(value: string | number | boolean | null, delimiter = ','
   if (value === null) return '';
   let text = typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value);
   if (typeof value === 'string' && formulaStart.test(text)) text = `'${text}`;
-  return /[",;\r\n]/.test(text) || text !== text.trim() || text.includes(delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\r\n]/.test(text) || text !== text.trim() || text.includes(delimiter)
+    ? `"${text.replace(/"/g, '""')}"`
+    : text;
 }
 
 export function csvLine(values: (string | number | boolean | null)[], delimiter = ','): string {

@@ -88,7 +88,14 @@ export async function exportCamerasCsv(
 }
 
 /** Position is the geometry; permissions and stream hosts are the caller's, not the camera's. */
-const omittedProperties = ['latitude', 'longitude', 'canEdit', 'canChangeConsent', 'mainStreamDisplay', 'subStreamDisplay'] as const;
+const omittedProperties = [
+  'latitude',
+  'longitude',
+  'canEdit',
+  'canChangeConsent',
+  'mainStreamDisplay',
+  'subStreamDisplay',
+] as const;
 
 export interface CameraFeatureCollection {
   type: 'FeatureCollection';

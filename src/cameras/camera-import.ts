@@ -9,8 +9,12 @@ import { commonPath, prepareCameras } from './camera-registration';
 export const maxListedProblems = 10_000;
 
 export function importTooLarge(limit: number): AppError {
-  const size = limit >= 1_048_576 ? `${Math.round((limit / 1_048_576) * 10) / 10} MB` : `${limit} bytes`;
-  return tooLarge(`the CSV is larger than the import limit of ${size} (${limit} bytes, setting importMaxBytes)`, 'file');
+  const size =
+    limit >= 1_048_576 ? `${Math.round((limit / 1_048_576) * 10) / 10} MB` : `${limit} bytes`;
+  return tooLarge(
+    `the CSV is larger than the import limit of ${size} (${limit} bytes, setting importMaxBytes)`,
+    'file',
+  );
 }
 
 function invalidRows(problems: CsvProblem[]): AppError {

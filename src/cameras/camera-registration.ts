@@ -29,7 +29,10 @@ export interface PreparedCameras {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function sealStream(ctx: AppContext, url: string | null | undefined): { enc: string | null; display: string | null } {
+export function sealStream(
+  ctx: AppContext,
+  url: string | null | undefined,
+): { enc: string | null; display: string | null } {
   if (!url) return { enc: null, display: null };
   return { enc: ctx.box.seal(url), display: redactUrl(url) };
 }
@@ -47,26 +50,35 @@ export async function prepareCameras(
   const valid: { index: number; input: CameraInput }[] = [];
   inputs.forEach((raw, index) => {
     // A camera owner's registration is always their own, whatever the body says.
-    const candidate = actor?.role === 'camera_owner' && isRecord(raw) ? { ...raw, ownerUserId: actor.id } : raw;
+    const candidate =
+      actor?.role === 'camera_owner' && isRecord(raw) ? { ...raw, ownerUserId: actor.id } : raw;
     const result = validateCameraInput(candidate);
     if (result.problems.length > 0) {
       problems.push(...result.problems.map((p) => ({ index, ...p, status: 400 as const })));
     } else valid.push({ index, input: result.value as CameraInput });
   });
 
-  const units = await resolveUnits(ctx.db, valid.map((v) => v.input), now.slice(0, 10));
+  const units = await resolveUnits(
+    ctx.db,
+    valid.map((v) => v.input),
+    now.slice(0, 10),
+  );
   const resolvedUnits = [...units.values()].flatMap((r) => ('unit' in r ? [r.unit] : []));
   const names = await lineageNames(ctx.db, resolvedUnits);
   const linkedUsers = await existingUserIds(
     ctx.db,
     valid.flatMap((v) => (v.input.ownerUserId ? [v.input.ownerUserId] : [])),
   );
-  const taken = await existingCodes(ctx.db, valid.map((v) => v.input.code));
+  const taken = await existingCodes(
+    ctx.db,
+    valid.map((v) => v.input.code),
+  );
   const firstWithCode = new Map<string, number>();
 
   const rows: CameraRow[] = [];
   for (const { index, input } of valid) {
-    const fail = (field: string, reason: string, status: ProblemStatus) => problems.push({ index, field, reason, status });
+    const fail = (field: string, reason: string, status: ProblemStatus) =>
+      problems.push({ index, field, reason, status });
     const resolution = units.get(refKey(input));
     if (!resolution || !('unit' in resolution)) {
       fail(resolution?.field ?? 'jurisdictionCode', resolution?.reason ?? 'is unknown', 400);
@@ -78,7 +90,11 @@ export async function prepareCameras(
       fail('ownerUserId', `names no known user (${ownerUserId})`, 400);
       continue;
     }
-    const denied = registrationProblem(actor, { ownerKind: input.ownerKind, ownerUserId, jurisdictionPath: unit.path });
+    const denied = registrationProblem(actor, {
+      ownerKind: input.ownerKind,
+      ownerUserId,
+      jurisdictionPath: unit.path,
+    });
     if (denied) {
       fail(denied.field, denied.reason, 403);
       continue;
@@ -100,7 +116,10 @@ export async function prepareCameras(
       id: randomUUID(),
       code: input.code,
       name: input.name,
-      search_text: cameraSearchText({ code: input.code, name: input.name, ...contact }, names.get(unit.id) ?? [unit.name]),
+      search_text: cameraSearchText(
+        { code: input.code, name: input.name, ...contact },
+        names.get(unit.id) ?? [unit.name],
+      ),
       owner_kind: input.ownerKind,
       owner_user_id: ownerUserId,
       owner_name: contact.owner_name,

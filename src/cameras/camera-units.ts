@@ -10,7 +10,8 @@ export interface UnitRef {
   jurisdictionCode?: string | null;
 }
 
-export type UnitResolution = { unit: UnitRow } | { field: 'jurisdictionId' | 'jurisdictionCode'; reason: string };
+export type UnitResolution =
+  { unit: UnitRow } | { field: 'jurisdictionId' | 'jurisdictionCode'; reason: string };
 
 const isCurrent = (unit: UnitRow, today: string): boolean =>
   unit.valid_from <= today && (unit.valid_to === null || unit.valid_to >= today);
@@ -26,9 +27,15 @@ export const refKey = (ref: UnitRef): string =>
   ref.jurisdictionId ? `id:${ref.jurisdictionId}` : `code:${ref.jurisdictionCode ?? ''}`;
 
 /** Resolves every distinct reference with a few queries, however many cameras name it. */
-export async function resolveUnits(db: Db, refs: UnitRef[], today: string): Promise<Map<string, UnitResolution>> {
+export async function resolveUnits(
+  db: Db,
+  refs: UnitRef[],
+  today: string,
+): Promise<Map<string, UnitResolution>> {
   const ids = refs.flatMap((ref) => (ref.jurisdictionId ? [ref.jurisdictionId] : []));
-  const codes = refs.flatMap((ref) => (!ref.jurisdictionId && ref.jurisdictionCode ? [ref.jurisdictionCode] : []));
+  const codes = refs.flatMap((ref) =>
+    !ref.jurisdictionId && ref.jurisdictionCode ? [ref.jurisdictionCode] : [],
+  );
   const byId = await unitsByIds(db, ids);
   const byCode = new Map<string, UnitRow[]>();
   for (const unit of await unitsByCodes(db, codes)) {
@@ -49,12 +56,18 @@ export async function resolveUnits(db: Db, refs: UnitRef[], today: string): Prom
   // Follow successor links a few steps (a merge of a merge), fetching each step's units at once.
   for (let step = 0; step < 5; step++) {
     const wanted = [...chosen.values()].flatMap((unit) =>
-      unit && !isCurrent(unit, today) && unit.successor_id && !byId.has(unit.successor_id) ? [unit.successor_id] : [],
+      unit && !isCurrent(unit, today) && unit.successor_id && !byId.has(unit.successor_id)
+        ? [unit.successor_id]
+        : [],
     );
-    if (wanted.length > 0) for (const [id, unit] of await unitsByIds(db, wanted)) byId.set(id, unit);
+    if (wanted.length > 0)
+      for (const [id, unit] of await unitsByIds(db, wanted)) byId.set(id, unit);
     let moved = false;
     for (const [key, unit] of chosen) {
-      const next = unit && !isCurrent(unit, today) && unit.successor_id ? byId.get(unit.successor_id) : undefined;
+      const next =
+        unit && !isCurrent(unit, today) && unit.successor_id
+          ? byId.get(unit.successor_id)
+          : undefined;
       if (next) {
         chosen.set(key, next);
         moved = true;
@@ -72,7 +85,10 @@ export async function resolveUnits(db: Db, refs: UnitRef[], today: string): Prom
     const unit = chosen.get(key);
     if (!unit) result.set(key, { field, reason: `names no known jurisdiction (${given})` });
     else if (!isCurrent(unit, today)) {
-      result.set(key, { field, reason: `names ${unit.name} (${given}), no longer in use since ${unit.valid_to ?? unit.valid_from}` });
+      result.set(key, {
+        field,
+        reason: `names ${unit.name} (${given}), no longer in use since ${unit.valid_to ?? unit.valid_from}`,
+      });
     } else result.set(key, { unit });
   }
   return result;

@@ -19,7 +19,11 @@ export const cameraRoles = [
   'camera_owner',
 ] as const satisfies readonly Role[];
 /** Roles that manage the cameras of their unit's subtree. */
-export const officialRoles = ['provincial_police', 'ward_police', 'ward_official'] as const satisfies readonly Role[];
+export const officialRoles = [
+  'provincial_police',
+  'ward_police',
+  'ward_official',
+] as const satisfies readonly Role[];
 export const importRoles = ['admin', ...officialRoles] as const satisfies readonly Role[];
 
 /** The columns the decisions depend on. */
@@ -31,14 +35,19 @@ export interface CameraAccessFacts {
   consent_expires_at: string | null;
 }
 
-export const isOfficial = (actor: Actor): boolean => (officialRoles as readonly string[]).includes(actor.role);
+export const isOfficial = (actor: Actor): boolean =>
+  (officialRoles as readonly string[]).includes(actor.role);
 export const ownsCamera = (actor: Actor, row: Pick<CameraAccessFacts, 'owner_user_id'>): boolean =>
   row.owner_user_id !== null && row.owner_user_id === actor.id;
 
 /** A granted tier past its expiry counts as `registry_only`: consent lapses, it is not assumed. */
-export function effectiveConsentTier(row: Pick<CameraAccessFacts, 'consent_tier' | 'consent_expires_at'>, now: Date): ConsentTier {
+export function effectiveConsentTier(
+  row: Pick<CameraAccessFacts, 'consent_tier' | 'consent_expires_at'>,
+  now: Date,
+): ConsentTier {
   const granted = isConsentTier(row.consent_tier) ? row.consent_tier : 'registry_only';
-  if (row.consent_expires_at !== null && row.consent_expires_at <= now.toISOString()) return 'registry_only';
+  if (row.consent_expires_at !== null && row.consent_expires_at <= now.toISOString())
+    return 'registry_only';
   return granted;
 }
 
@@ -102,12 +111,20 @@ export function registrationProblem(
   if (actor.role === 'camera_owner') {
     const kind = isOwnerKind(camera.ownerKind) ? camera.ownerKind : null;
     if (kind === null || !selfServiceOwnerKinds.includes(kind)) {
-      return { field: 'ownerKind', reason: 'must be household, business, school or agency for a camera you register yourself' };
+      return {
+        field: 'ownerKind',
+        reason: 'must be household, business, school or agency for a camera you register yourself',
+      };
     }
-    if (camera.ownerUserId !== actor.id) return { field: 'ownerUserId', reason: 'must be your own account' };
+    if (camera.ownerUserId !== actor.id)
+      return { field: 'ownerUserId', reason: 'must be your own account' };
     return null;
   }
-  if (!isOfficial(actor)) return { field: 'jurisdictionId', reason: `is not yours to use: the ${actor.role} role does not register cameras` };
+  if (!isOfficial(actor))
+    return {
+      field: 'jurisdictionId',
+      reason: `is not yours to use: the ${actor.role} role does not register cameras`,
+    };
   if (!inScope(actor, camera.jurisdictionPath)) {
     return { field: 'jurisdictionCode', reason: 'is outside your jurisdiction' };
   }

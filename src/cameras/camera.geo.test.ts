@@ -4,25 +4,37 @@ import { latCellsFor, maxListedCells, parseBbox } from './camera.geo';
 
 describe('parseBbox', () => {
   it('reads minLng,minLat,maxLng,maxLat', () => {
-    expect(parseBbox('105.78, 21.06,105.80,21.08')).toEqual({ minLng: 105.78, minLat: 21.06, maxLng: 105.8, maxLat: 21.08 });
+    expect(parseBbox('105.78, 21.06,105.80,21.08')).toEqual({
+      minLng: 105.78,
+      minLat: 21.06,
+      maxLng: 105.8,
+      maxLat: 21.08,
+    });
   });
 
-  it.each(['', '1,2,3', '1,2,3,4,5', 'a,b,c,d', '105,21,,22', '105,91,106,92', '181,21,182,22', '106,21,105,22', '105,22,106,21'])(
-    'rejects %j with a 400 naming bbox',
-    (raw) => {
-      const error = (() => {
-        try {
-          parseBbox(raw);
-        } catch (caught) {
-          return caught;
-        }
-        return null;
-      })();
-      expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).status).toBe(400);
-      expect((error as AppError).field).toBe('bbox');
-    },
-  );
+  it.each([
+    '',
+    '1,2,3',
+    '1,2,3,4,5',
+    'a,b,c,d',
+    '105,21,,22',
+    '105,91,106,92',
+    '181,21,182,22',
+    '106,21,105,22',
+    '105,22,106,21',
+  ])('rejects %j with a 400 naming bbox', (raw) => {
+    const error = (() => {
+      try {
+        parseBbox(raw);
+      } catch (caught) {
+        return caught;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(400);
+    expect((error as AppError).field).toBe('bbox');
+  });
 });
 
 describe('latCellsFor', () => {
@@ -34,7 +46,10 @@ describe('latCellsFor', () => {
   });
 
   it('uses one band when the viewport lies inside it', () => {
-    expect(latCellsFor({ minLng: 105, minLat: 21.071, maxLng: 106, maxLat: 21.079 })).toEqual({ kind: 'list', cells: [2107] });
+    expect(latCellsFor({ minLng: 105, minLat: 21.071, maxLng: 106, maxLat: 21.079 })).toEqual({
+      kind: 'list',
+      cells: [2107],
+    });
   });
 
   it('falls back to a band range for a country-wide view', () => {
@@ -44,6 +59,9 @@ describe('latCellsFor', () => {
   });
 
   it('handles southern latitudes with floor, not truncation', () => {
-    expect(latCellsFor({ minLng: 0, minLat: -0.015, maxLng: 1, maxLat: 0.005 })).toEqual({ kind: 'list', cells: [-2, -1, 0] });
+    expect(latCellsFor({ minLng: 0, minLat: -0.015, maxLng: 1, maxLat: 0.005 })).toEqual({
+      kind: 'list',
+      cells: [-2, -1, 0],
+    });
   });
 });

@@ -14,7 +14,8 @@ export interface Bbox {
  * `(lat_cell, longitude)` index seeks one short longitude range per band instead of reading
  * every camera between the two latitudes; a country-wide view falls back to a band range.
  */
-export type LatCells = { kind: 'list'; cells: number[] } | { kind: 'range'; from: number; to: number };
+export type LatCells =
+  { kind: 'list'; cells: number[] } | { kind: 'range'; from: number; to: number };
 
 /** More bands than this are cheaper as one range than as separate seeks. */
 export const maxListedCells = 64;
@@ -40,7 +41,10 @@ export function parseBbox(raw: string): Bbox {
     throw badRequest('bbox must lie within longitude -180…180 and latitude -90…90', 'bbox');
   }
   if (minLng > maxLng || minLat > maxLat) {
-    throw badRequest('bbox minimums must not exceed its maximums (minLng,minLat,maxLng,maxLat)', 'bbox');
+    throw badRequest(
+      'bbox minimums must not exceed its maximums (minLng,minLat,maxLng,maxLat)',
+      'bbox',
+    );
   }
   return { minLng, minLat, maxLng, maxLat };
 }

@@ -13,7 +13,8 @@ const valid = {
   rangeM: 40,
 };
 
-const problemsOf = (patch: Record<string, unknown>) => validateCameraInput({ ...valid, ...patch }).problems;
+const problemsOf = (patch: Record<string, unknown>) =>
+  validateCameraInput({ ...valid, ...patch }).problems;
 const fieldsOf = (patch: Record<string, unknown>) => problemsOf(patch).map((p) => p.field);
 
 describe('validateCameraInput', () => {
@@ -22,7 +23,9 @@ describe('validateCameraInput', () => {
   });
 
   it('rejects latitude 91, naming the field and the range', () => {
-    expect(problemsOf({ latitude: 91 })).toEqual([{ field: 'latitude', reason: 'must be between -90 and 90' }]);
+    expect(problemsOf({ latitude: 91 })).toEqual([
+      { field: 'latitude', reason: 'must be between -90 and 90' },
+    ]);
   });
 
   it('rejects a camera whose heading is outside 0–359', () => {
@@ -43,19 +46,36 @@ describe('validateCameraInput', () => {
   });
 
   it('reports every problem of a camera at once', () => {
-    expect(fieldsOf({ latitude: 91, heading: 400, fov: 0, name: '' })).toEqual(['name', 'latitude', 'heading', 'fov']);
+    expect(fieldsOf({ latitude: 91, heading: 400, fov: 0, name: '' })).toEqual([
+      'name',
+      'latitude',
+      'heading',
+      'fov',
+    ]);
   });
 
   it('names missing required fields and a missing jurisdiction', () => {
     const { problems } = validateCameraInput({ code: 'A1' });
     expect(problems.map((p) => p.field)).toEqual(
-      expect.arrayContaining(['name', 'ownerKind', 'latitude', 'longitude', 'heading', 'fov', 'rangeM', 'jurisdictionCode']),
+      expect.arrayContaining([
+        'name',
+        'ownerKind',
+        'latitude',
+        'longitude',
+        'heading',
+        'fov',
+        'rangeM',
+        'jurisdictionCode',
+      ]),
     );
   });
 
   it('lists the allowed values of a closed field', () => {
     expect(problemsOf({ ownerKind: 'alien' })).toEqual([
-      { field: 'ownerKind', reason: 'must be one of: ward, residential_group, household, business, school, agency' },
+      {
+        field: 'ownerKind',
+        reason: 'must be one of: ward, residential_group, household, business, school, agency',
+      },
     ]);
   });
 
@@ -71,7 +91,10 @@ describe('validateCameraInput', () => {
   });
 
   it('turns a consent expiry into a UTC instant', () => {
-    const { value } = validateCameraInput({ ...valid, consentExpiresAt: '2026-01-31T07:00:00+07:00' });
+    const { value } = validateCameraInput({
+      ...valid,
+      consentExpiresAt: '2026-01-31T07:00:00+07:00',
+    });
     expect(value.consentExpiresAt).toBe('2026-01-31T00:00:00.000Z');
   });
 
@@ -81,7 +104,9 @@ describe('validateCameraInput', () => {
 
   it('checks only the fields present in a partial input', () => {
     expect(validateCameraInput({ heading: 10 }, { partial: true }).problems).toEqual([]);
-    expect(validateCameraInput({ heading: 400 }, { partial: true }).problems.map((p) => p.field)).toEqual(['heading']);
+    expect(
+      validateCameraInput({ heading: 400 }, { partial: true }).problems.map((p) => p.field),
+    ).toEqual(['heading']);
   });
 
   it('rejects a stream URL that ffmpeg would read from the server disk', () => {

@@ -13,7 +13,16 @@ type JsonSchema = Record<string, unknown>;
 
 const fieldSchemas = CameraInputSchema.properties as unknown as Record<FieldName, JsonSchema>;
 const fieldNames = Object.keys(fieldSchemas) as FieldName[];
-const requiredFields: readonly FieldName[] = ['code', 'name', 'ownerKind', 'latitude', 'longitude', 'heading', 'fov', 'rangeM'];
+const requiredFields: readonly FieldName[] = [
+  'code',
+  'name',
+  'ownerKind',
+  'latitude',
+  'longitude',
+  'heading',
+  'fov',
+  'rangeM',
+];
 const textFields: readonly FieldName[] = [
   'code',
   'name',
@@ -32,7 +41,11 @@ const textFields: readonly FieldName[] = [
 ];
 /** Fields that may be cleared: an empty string means "none". */
 const nullableFields = new Set<FieldName>(
-  fieldNames.filter((name) => Array.isArray(fieldSchemas[name].anyOf) && JSON.stringify(fieldSchemas[name]).includes('"null"')),
+  fieldNames.filter(
+    (name) =>
+      Array.isArray(fieldSchemas[name].anyOf) &&
+      JSON.stringify(fieldSchemas[name]).includes('"null"'),
+  ),
 );
 
 /**
@@ -46,7 +59,8 @@ export function streamUrlProblem(url: string): string | null {
   if ([...url].some((c) => c.charCodeAt(0) <= 0x20 || c.charCodeAt(0) === 0x7f)) {
     return 'must not contain spaces or control characters';
   }
-  if (!URL.canParse(url)) return 'is not a valid URL (e.g. rtsp://user:password@192.168.1.10:554/stream1)';
+  if (!URL.canParse(url))
+    return 'is not a valid URL (e.g. rtsp://user:password@192.168.1.10:554/stream1)';
   const parsed = new URL(url);
   if (!(allowedStreamProtocols as readonly string[]).includes(parsed.protocol)) {
     return `must use rtsp, rtsps, http or https, not ${parsed.protocol.replace(/:$/, '')}`;
@@ -57,14 +71,17 @@ export function streamUrlProblem(url: string): string | null {
 
 function range(schema: JsonSchema): string {
   const { minimum, maximum } = schema;
-  if (typeof minimum === 'number' && typeof maximum === 'number') return `must be between ${minimum} and ${maximum}`;
+  if (typeof minimum === 'number' && typeof maximum === 'number')
+    return `must be between ${minimum} and ${maximum}`;
   if (typeof minimum === 'number') return `must be at least ${minimum}`;
   return `must be at most ${String(maximum)}`;
 }
 
 /** A reader's sentence for why a value does not fit its field's schema. */
 function describeViolation(field: FieldName, schema: JsonSchema, value: unknown): string {
-  const branches = (Array.isArray(schema.anyOf) ? (schema.anyOf as JsonSchema[]) : [schema]).filter((b) => b.type !== 'null');
+  const branches = (Array.isArray(schema.anyOf) ? (schema.anyOf as JsonSchema[]) : [schema]).filter(
+    (b) => b.type !== 'null',
+  );
   const branch = branches[0] ?? schema;
   if (Array.isArray(branch.enum)) return `must be one of: ${branch.enum.map(String).join(', ')}`;
   const keyword: string = [...Value.Errors(branch, value)][0]?.keyword ?? '';
@@ -109,7 +126,8 @@ export function validateCameraInput(
   }
   const input = { ...(raw as Record<string, unknown>) };
   for (const key of Object.keys(input)) {
-    if (!(fieldNames as string[]).includes(key)) problems.push({ field: key, reason: 'is not a camera field' });
+    if (!(fieldNames as string[]).includes(key))
+      problems.push({ field: key, reason: 'is not a camera field' });
   }
   for (const field of textFields) {
     const value = input[field];
@@ -120,7 +138,8 @@ export function validateCameraInput(
   for (const field of fieldNames) {
     const value = input[field];
     if (value === undefined) {
-      if (!options.partial && requiredFields.includes(field)) problems.push({ field, reason: 'is required' });
+      if (!options.partial && requiredFields.includes(field))
+        problems.push({ field, reason: 'is required' });
       continue;
     }
     if (!Value.Check(fieldSchemas[field], value)) {
@@ -137,7 +156,10 @@ export function validateCameraInput(
     if (problem) problems.push({ field, reason: problem });
   }
   if (input.status === 'decommissioned') {
-    problems.push({ field: 'status', reason: 'is set by decommissioning the camera (POST /api/cameras/:id/decommission)' });
+    problems.push({
+      field: 'status',
+      reason: 'is set by decommissioning the camera (POST /api/cameras/:id/decommission)',
+    });
   }
   const expires = input.consentExpiresAt;
   if (typeof expires === 'string' && !problems.some((p) => p.field === 'consentExpiresAt')) {

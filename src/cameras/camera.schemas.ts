@@ -68,7 +68,10 @@ export const MapCameraSchema = Type.Object({
 });
 export type MapCamera = Static<typeof MapCameraSchema>;
 
-export const CameraListSchema = Type.Object({ items: Type.Array(CameraSchema), total: Type.Integer() });
+export const CameraListSchema = Type.Object({
+  items: Type.Array(CameraSchema),
+  total: Type.Integer(),
+});
 export const CameraItemsSchema = Type.Object({ items: Type.Array(CameraSchema) });
 export const MapCameraListSchema = Type.Object({
   items: Type.Array(MapCameraSchema),

@@ -10,14 +10,14 @@ import {
   insertCameraRows,
   isUniqueViolation,
   listCameraRows,
-  mapCameraRows,
+  mapCamerasJson as mapCamerasJsonRows,
   unitsByIds,
   type CameraFilter,
   type CameraRow,
 } from './camera.repo';
-import type { Camera, MapCamera } from './camera.schemas';
+import type { Camera } from './camera.schemas';
 import type { CameraFilterQuery, CameraInput } from './camera.types';
-import { toCamera, toMapCamera, type UnitLabel } from './camera.view';
+import { toCamera, type UnitLabel } from './camera.view';
 import { commonPath, prepareCameras, type RowProblem } from './camera-registration';
 
 /** Who asked, from where: recorded with every audit event. */
@@ -59,7 +59,8 @@ export async function createCameras(
       details: { count: rows.length },
     });
   } else {
-    for (const row of rows) await auditCamera(ctx, actor, 'camera.create', row, meta, { code: row.code });
+    for (const row of rows)
+      await auditCamera(ctx, actor, 'camera.create', row, meta, { code: row.code });
   }
   return rows.map((row) => row.id);
 }
@@ -69,7 +70,8 @@ export async function insertRows(ctx: AppContext, rows: CameraRow[]): Promise<vo
     await ctx.db.kysely.transaction().execute((trx) => insertCameraRows(trx, rows));
   } catch (error) {
     // Two registrations racing for one code: the unique index decides, the caller hears 409.
-    if (isUniqueViolation(error)) throw new AppError(409, 'conflict', 'a camera with this code already exists', 'code');
+    if (isUniqueViolation(error))
+      throw new AppError(409, 'conflict', 'a camera with this code already exists', 'code');
     throw error;
   }
 }
@@ -96,11 +98,22 @@ export async function auditCamera(
   });
 }
 
-export async function unitLabels(ctx: AppContext, rows: CameraRow[]): Promise<Map<string, UnitLabel>> {
-  return unitsByIds(ctx.db, rows.map((row) => row.jurisdiction_id));
+export async function unitLabels(
+  ctx: AppContext,
+  rows: CameraRow[],
+): Promise<Map<string, UnitLabel>> {
+  return unitsByIds(
+    ctx.db,
+    rows.map((row) => row.jurisdiction_id),
+  );
 }
 
-export async function createCamera(ctx: AppContext, actor: Actor, input: CameraInput, meta: RequestMeta): Promise<Camera> {
+export async function createCamera(
+  ctx: AppContext,
+  actor: Actor,
+  input: CameraInput,
+  meta: RequestMeta,
+): Promise<Camera> {
   const [id] = await createCameras(ctx, actor, [input], meta);
   return getCamera(ctx, actor, id!, {});
 }
@@ -126,16 +139,23 @@ export async function getCamera(
   const row = await loadReadable(ctx, actor, id);
   const reason = options.reason?.trim();
   const reveal = Boolean(reason) && contactAccess(actor, row) === 'with_reason';
-  if (reveal) await auditCamera(ctx, actor, 'camera.contact_view', row, options, null, reason ?? null);
+  if (reveal)
+    await auditCamera(ctx, actor, 'camera.contact_view', row, options, null, reason ?? null);
   const labels = await unitLabels(ctx, [row]);
-  return toCamera(row, labels.get(row.jurisdiction_id), actor, ctx.now(), { revealContact: reveal });
+  return toCamera(row, labels.get(row.jurisdiction_id), actor, ctx.now(), {
+    revealContact: reveal,
+  });
 }
 
 /**
  * The filter for a list, map or export: the caller's scope, then the query's own filters.
  * A jurisdiction filter outside the caller's scope is 404, as if the unit did not exist.
  */
-export async function buildFilter(ctx: AppContext, actor: Actor, query: CameraFilterQuery): Promise<CameraFilter> {
+export async function buildFilter(
+  ctx: AppContext,
+  actor: Actor,
+  query: CameraFilterQuery,
+): Promise<CameraFilter> {
   const filter: CameraFilter = { pathPrefixes: [], now: ctx.now().toISOString() };
   if (actor.role === 'camera_owner') filter.ownerUserId = actor.id;
   else if (actor.role !== 'admin') {
@@ -156,7 +176,9 @@ export async function buildFilter(ctx: AppContext, actor: Actor, query: CameraFi
   if (query.ownerKind !== undefined) filter.ownerKind = query.ownerKind;
   if (query.status !== undefined) filter.status = query.status;
   if (query.consentTier !== undefined) filter.consentTier = query.consentTier;
-  const terms = foldText(query.q ?? '').split(' ').filter(Boolean);
+  const terms = foldText(query.q ?? '')
+    .split(' ')
+    .filter(Boolean);
   if (terms.length > 0) filter.terms = terms;
   if (query.bbox !== undefined) filter.bbox = parseBbox(query.bbox);
   return filter;
@@ -169,30 +191,46 @@ export async function listCameras(
   page: { limit: number; offset: number },
 ): Promise<{ items: Camera[]; total: number }> {
   const filter = await buildFilter(ctx, actor, query);
-  const [rows, total] = await Promise.all([listCameraRows(ctx.db, filter, page), countCameraRows(ctx.db, filter)]);
+  const [rows, total] = await Promise.all([
+    listCameraRows(ctx.db, filter, page),
+    countCameraRows(ctx.db, filter),
+  ]);
   const labels = await unitLabels(ctx, rows);
   const now = ctx.now();
-  return { items: rows.map((row) => toCamera(row, labels.get(row.jurisdiction_id), actor, now)), total };
+  return {
+    items: rows.map((row) => toCamera(row, labels.get(row.jurisdiction_id), actor, now)),
+    total,
+  };
 }
 
 /** The cameras this user owns, wherever they are. */
 export async function listMyCameras(ctx: AppContext, actor: Actor): Promise<{ items: Camera[] }> {
-  const filter: CameraFilter = { pathPrefixes: [], ownerUserId: actor.id, now: ctx.now().toISOString() };
+  const filter: CameraFilter = {
+    pathPrefixes: [],
+    ownerUserId: actor.id,
+    now: ctx.now().toISOString(),
+  };
   const rows = await listCameraRows(ctx.db, filter, { limit: 10_000, offset: 0 });
   const labels = await unitLabels(ctx, rows);
   const now = ctx.now();
   return { items: rows.map((row) => toCamera(row, labels.get(row.jurisdiction_id), actor, now)) };
 }
 
-export async function mapCameras(
+/**
+ * The map's answer as JSON text, `{"items":[MapCamera…],"truncated":…}`, built by the database
+ * (see `mapQuery`). Past `mapLimit` cameras the answer is cut and marked, so the map asks the
+ * user to zoom in rather than draw a country.
+ */
+export async function mapCamerasJson(
   ctx: AppContext,
   actor: Actor,
   query: CameraFilterQuery,
-): Promise<{ items: MapCamera[]; truncated: boolean }> {
+): Promise<string> {
   const filter = await buildFilter(ctx, actor, query);
-  const rows = await mapCameraRows(ctx.db, filter, mapLimit + 1);
-  const now = ctx.now();
-  return { items: rows.slice(0, mapLimit).map((row) => toMapCamera(row, now)), truncated: rows.length > mapLimit };
+  const { count, items } = await mapCamerasJsonRows(ctx.db, filter, mapLimit + 1);
+  if (count <= mapLimit) return `{"items":${items},"truncated":false}`;
+  const kept = (JSON.parse(items) as unknown[]).slice(0, mapLimit);
+  return `{"items":${JSON.stringify(kept)},"truncated":true}`;
 }
 
 /**

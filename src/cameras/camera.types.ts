@@ -1,10 +1,28 @@
 import Type, { type Static } from 'typebox';
 
-export const ownerKinds = ['ward', 'residential_group', 'household', 'business', 'school', 'agency'] as const;
+export const ownerKinds = [
+  'ward',
+  'residential_group',
+  'household',
+  'business',
+  'school',
+  'agency',
+] as const;
 export type OwnerKind = (typeof ownerKinds)[number];
-export const cameraStatuses = ['planned', 'installed', 'online', 'offline', 'decommissioned'] as const;
+export const cameraStatuses = [
+  'planned',
+  'installed',
+  'online',
+  'offline',
+  'decommissioned',
+] as const;
 export type CameraStatus = (typeof cameraStatuses)[number];
-export const consentTiers = ['registry_only', 'on_request', 'live_on_alarm', 'live_always'] as const;
+export const consentTiers = [
+  'registry_only',
+  'on_request',
+  'live_on_alarm',
+  'live_always',
+] as const;
 export type ConsentTier = (typeof consentTiers)[number];
 
 /** A closed set of strings, typed as their union (`Type.Union` over a mapped array would lose it). */
@@ -35,7 +53,9 @@ export const CameraInputSchema = Type.Object(
     rangeM: Type.Integer({ minimum: 1, maximum: 1000 }),
     status: Type.Optional(literals(cameraStatuses)),
     consentTier: Type.Optional(literals(consentTiers)),
-    consentExpiresAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+    consentExpiresAt: Type.Optional(
+      Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    ),
     mainStreamUrl: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
     subStreamUrl: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
     recordingEnabled: Type.Optional(Type.Boolean()),
@@ -52,7 +72,12 @@ export const CameraInputSchema = Type.Object(
 export type CameraInput = Static<typeof CameraInputSchema>;
 
 /** Owner kinds a camera owner may register themselves; the others belong to a unit. */
-export const selfServiceOwnerKinds: readonly OwnerKind[] = ['household', 'business', 'school', 'agency'];
+export const selfServiceOwnerKinds: readonly OwnerKind[] = [
+  'household',
+  'business',
+  'school',
+  'agency',
+];
 /** Owner kinds whose contact details are private: police and officials see them only with a reason. */
 export const contactProtectedOwnerKinds: readonly OwnerKind[] = ['household', 'business', 'school'];
 
@@ -73,7 +98,10 @@ export const CameraFilterQuerySchema = Type.Object({
   consentTier: Type.Optional(literals(consentTiers)),
   q: Type.Optional(Type.String({ maxLength: 200 })),
   bbox: Type.Optional(
-    Type.String({ description: 'minLng,minLat,maxLng,maxLat', examples: ['105.78,21.06,105.80,21.08'] }),
+    Type.String({
+      description: 'minLng,minLat,maxLng,maxLat',
+      examples: ['105.78,21.06,105.80,21.08'],
+    }),
   ),
 });
 export type CameraFilterQuery = Static<typeof CameraFilterQuerySchema>;

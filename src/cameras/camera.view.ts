@@ -6,14 +6,15 @@ import {
   effectiveConsentTier,
   streamDetailsVisible,
 } from './camera.access';
-import type { CameraRow, MapRow } from './camera.repo';
-import type { Camera, MapCamera } from './camera.schemas';
+import type { CameraRow } from './camera.repo';
+import type { Camera } from './camera.schemas';
 import { cameraStatuses, isConsentTier, isOwnerKind, type CameraStatus } from './camera.types';
 
 // Rows to API shapes. Stream URLs are never read here: only the sealed columns' presence and
 // the redacted display form (stored at write time) are available to a response.
 
-const asStatus = (value: string): CameraStatus => cameraStatuses.find((s) => s === value) ?? 'planned';
+const asStatus = (value: string): CameraStatus =>
+  cameraStatuses.find((s) => s === value) ?? 'planned';
 
 export interface UnitLabel {
   code: string;
@@ -27,7 +28,8 @@ export function toCamera(
   now: Date,
   options: { revealContact?: boolean } = {},
 ): Camera {
-  const hasContact = row.owner_name !== null || row.owner_phone !== null || row.owner_email !== null;
+  const hasContact =
+    row.owner_name !== null || row.owner_phone !== null || row.owner_email !== null;
   const showContact = contactAccess(actor, row) === 'visible' || options.revealContact === true;
   const showStreams = streamDetailsVisible(actor, row, now);
   return {
@@ -70,21 +72,5 @@ export function toCamera(
     decommissionedAt: row.decommissioned_at,
     canEdit: canEditCamera(actor, row),
     canChangeConsent: canChangeConsent(actor, row),
-  };
-}
-
-export function toMapCamera(row: MapRow, now: Date): MapCamera {
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    latitude: row.latitude,
-    longitude: row.longitude,
-    heading: row.heading,
-    fov: row.fov,
-    rangeM: row.range_m,
-    ownerKind: isOwnerKind(row.owner_kind) ? row.owner_kind : 'household',
-    status: asStatus(row.status),
-    consentTier: effectiveConsentTier(row, now),
   };
 }

@@ -33,7 +33,7 @@ function explain(error: unknown, file: string): never {
   if (error instanceof AppError) {
     const rows = (error.details as { rows?: RowProblem[] } | undefined)?.rows ?? [];
     const lines = rows.map((r) => `  line ${r.line}${r.column ? `, column ${r.column}` : ''}: ${r.reason}`);
-    const head = `${file}: ${error.message}${rows.length ? ' — nothing was imported' : ''}`;
+    const head = `${file}: ${error.message}`;
     throw new CliError([head, ...lines].join('\n'));
   }
   throw error;

@@ -97,7 +97,7 @@ export function invalidRows(problems: RowProblem[], format: ImportFormat): AppEr
   const more =
     problems.length > rows.length ? ` (the first ${rows.length} problems are listed)` : '';
   const message = `${lines} ${lines === 1 ? 'row is' : 'rows are'} invalid; nothing was imported${more}`;
-  return new AppError(422, 'invalid_rows', message, undefined, { rows });
+  return new AppError(422, 'invalid_rows', message, undefined, { rows, total: problems.length });
 }
 
 function toExisting(row: JurisdictionRow): ExistingUnit {

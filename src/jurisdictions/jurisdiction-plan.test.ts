@@ -140,6 +140,32 @@ describe('planning an import', () => {
     expect(plan.updates).toMatchObject([{ id: 'ht', path: '/ht/', population: 1300000 }]);
   });
 
+  it('clears a stored successor when the updating row names none', () => {
+    const merged: ExistingUnit[] = [
+      ...stored,
+      {
+        id: 'tt',
+        code: '18505',
+        level: 'commune',
+        parentId: 'ht',
+        path: '/ht/tt/',
+        validFrom: '2020-01-01',
+        validTo: '2025-06-30',
+        successorId: 'ht',
+      },
+    ];
+    const reopened = row(2, {
+      code: '18505',
+      name: 'Thạch Trị',
+      level: 'commune',
+      parentCode: '42',
+    });
+    const plan = planImport([reopened], merged, options);
+    expect(plan.problems).toEqual([]);
+    expect(plan.updates).toMatchObject([{ id: 'tt', validTo: null }]);
+    expect(plan.successors).toEqual([{ id: 'tt', successorId: null }]);
+  });
+
   it('leaves stored units alone when asked to skip them', () => {
     const plan = planImport(
       [

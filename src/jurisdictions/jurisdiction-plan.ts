@@ -61,6 +61,8 @@ export interface PlanOptions {
   onExisting: 'update' | 'skip';
 }
 
+type Fail = (column: string | null, reason: string) => void;
+
 interface Version {
   id: string;
   code: string;
@@ -97,41 +99,18 @@ export function planImport(
     const problems: RowProblem[] = [];
     const fail = (column: string | null, reason: string) =>
       problems.push({ line: row.line, column, reason });
-    const code = row.code.toUpperCase();
-    const level = isJurisdictionLevel(row.level) ? row.level : undefined;
-    if (!code) fail('code', 'code is required');
-    if (!level)
-      fail(
-        'level',
-        `unknown level "${row.level}" (province, district, commune or residential_group)`,
-      );
-    const name = normalizeText(row.name);
-    if (!name) fail('name', 'name is required');
-    else if (name.length > 200) fail('name', 'name is longer than 200 characters');
-    const kind = normalizeText(row.kind);
-    if (!kind) fail('kind', 'kind is required (e.g. phường, xã, tổ dân phố)');
-    else if (kind.length > 60) fail('kind', 'kind is longer than 60 characters');
-    const validFrom = row.validFrom;
-    if (!isCalendarDate(validFrom))
-      fail('validFrom', `valid_from "${validFrom}" is not a date (YYYY-MM-DD)`);
-    const validTo = row.validTo || null;
-    if (validTo !== null && !isCalendarDate(validTo))
-      fail('validTo', `valid_to "${validTo}" is not a date (YYYY-MM-DD)`);
-    else if (validTo !== null && isCalendarDate(validFrom) && validTo < validFrom) {
-      fail('validTo', `valid_to ${validTo} is before valid_from ${validFrom}`);
-    }
-    const latitude = coordinate(row.latitude, 90, 'latitude', fail);
-    const longitude = coordinate(row.longitude, 180, 'longitude', fail);
-    if ((row.latitude === '') !== (row.longitude === '')) {
-      fail(
-        row.latitude === '' ? 'latitude' : 'longitude',
-        'give both latitude and longitude, or neither',
-      );
-    }
-    const population = wholeNumber(row.population, fail);
-    const boundary = row.boundary === undefined || row.boundary === null ? undefined : row.boundary;
-    const outlineProblem = boundary === undefined ? null : boundaryProblem(boundary);
-    if (outlineProblem) fail('boundary', outlineProblem);
+    const {
+      code,
+      level,
+      name,
+      kind,
+      validFrom,
+      validTo,
+      latitude,
+      longitude,
+      population,
+      boundary,
+    } = readFields(row, fail);
 
     const key = `${code}|${validFrom}`;
     const earlierLine = fileLines.get(key);
@@ -197,9 +176,10 @@ export function planImport(
     const successorCode = row.successorCode.toUpperCase();
     if (!successorCode) {
       // An updated unit is rewritten whole: no successor in the file clears a stored one.
-      if (version.ok) links.set(version.id, null);
-      if (version.ok && action === 'update')
+      if (version.ok && action === 'update' && links.get(version.id)) {
         plan.successors.push({ id: version.id, successorId: null });
+      }
+      if (version.ok) links.set(version.id, null);
       continue;
     }
     if (!version.validTo) {
@@ -239,13 +219,53 @@ export function planImport(
   return plan;
 }
 
+/** Checks the values of one row on their own; relations to other rows come after. */
+function readFields(row: RawUnitRow, fail: Fail) {
+  const code = row.code.toUpperCase();
+  const level = isJurisdictionLevel(row.level) ? row.level : undefined;
+  if (!code) fail('code', 'code is required');
+  if (!level)
+    fail(
+      'level',
+      `unknown level "${row.level}" (province, district, commune or residential_group)`,
+    );
+  const name = normalizeText(row.name);
+  if (!name) fail('name', 'name is required');
+  else if (name.length > 200) fail('name', 'name is longer than 200 characters');
+  const kind = normalizeText(row.kind);
+  if (!kind) fail('kind', 'kind is required (e.g. phường, xã, tổ dân phố)');
+  else if (kind.length > 60) fail('kind', 'kind is longer than 60 characters');
+  const validFrom = row.validFrom;
+  if (!isCalendarDate(validFrom))
+    fail('validFrom', `valid_from "${validFrom}" is not a date (YYYY-MM-DD)`);
+  const validTo = row.validTo || null;
+  if (validTo !== null && !isCalendarDate(validTo))
+    fail('validTo', `valid_to "${validTo}" is not a date (YYYY-MM-DD)`);
+  else if (validTo !== null && isCalendarDate(validFrom) && validTo < validFrom) {
+    fail('validTo', `valid_to ${validTo} is before valid_from ${validFrom}`);
+  }
+  const latitude = coordinate(row.latitude, 90, 'latitude', fail);
+  const longitude = coordinate(row.longitude, 180, 'longitude', fail);
+  if ((row.latitude === '') !== (row.longitude === '')) {
+    fail(
+      row.latitude === '' ? 'latitude' : 'longitude',
+      'give both latitude and longitude, or neither',
+    );
+  }
+  const population = wholeNumber(row.population, fail);
+  const boundary = row.boundary === undefined || row.boundary === null ? undefined : row.boundary;
+  const outlineProblem = boundary === undefined ? null : boundaryProblem(boundary);
+  if (outlineProblem) fail('boundary', outlineProblem);
+  return { code, level, name, kind, validFrom, validTo, latitude, longitude, population, boundary };
+}
+
 function findParent(
   row: RawUnitRow,
   code: string,
   level: JurisdictionLevel,
   validFrom: string,
   versionsByCode: ReadonlyMap<string, Version[]>,
-  fail: (column: string | null, reason: string) => void,
+  fail: Fail,
 ): Version | undefined {
   const parentCode = row.parentCode.toUpperCase();
   const allowed = allowedParentLevels(level);

@@ -85,9 +85,16 @@ export interface WatchedPage {
 export async function openPage(
   browser: Browser,
   server: E2eServer,
-  viewport: { width: number; height: number } = { width: 1280, height: 800 },
+  device: { viewport: { width: number; height: number }; hasTouch?: boolean } = {
+    viewport: { width: 1280, height: 800 },
+  },
 ): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport, baseURL: server.baseUrl, locale: 'vi-VN' });
+  const context = await browser.newContext({
+    ...device,
+    baseURL: server.baseUrl,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   const page = await context.newPage();
   const expected: ExpectedFailure[] = [];
   const problems: string[] = [];
@@ -118,3 +125,15 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.locator('.login-card form button[type=submit]').click();
   await page.getByTestId('current-user').waitFor({ state: 'attached' });
 }
+
+/** Waits until the map says how many cameras it shows, and returns that number. */
+export async function waitForMapCameras(page: Page): Promise<number> {
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid=camera-map]')?.getAttribute('data-loaded') === 'true',
+  );
+  return Number(await page.getByTestId('map-count').getAttribute('data-count'));
+}
+
+/** Camera layers Leaflet actually drew (those clipped outside the view have an empty path). */
+export const drawn = (selector: string) => `${selector}:not([d="M0 0"])`;

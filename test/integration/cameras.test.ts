@@ -1,6 +1,15 @@
 import { beforeAll, expect, it } from 'vitest';
 import { streamUrlsFor } from '../../src/cameras/camera.service';
-import { createWorld, cameraInput, type Person, type World } from '../fixtures/cameras/world';
+import type { Camera } from '../../src/cameras/camera.schemas';
+import {
+  createWorld,
+  cameraInput,
+  type ApiErrorBody,
+  type CameraListBody,
+  type MapBody,
+  type Person,
+  type World,
+} from '../fixtures/cameras/world';
 import { unitIds } from '../helpers/fixtures';
 import { describeEachDatabase } from '../helpers/harness';
 
@@ -16,19 +25,41 @@ describeEachDatabase('camera registry', (h) => {
     world = await createWorld(h());
   });
 
-  async function call(person: Person, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) {
-    const response = await h().app.inject({ method, url, payload, headers: { cookie: world.cookies[person] } });
+  async function call(
+    person: Person,
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+    url: string,
+    payload?: object,
+  ) {
+    const response = await h().app.inject({
+      method,
+      url,
+      payload,
+      headers: { cookie: world.cookies[person] },
+    });
     bodies.push(response.body);
     return response;
   }
   const count = async () =>
-    Number((await h().ctx.db.kysely.selectFrom('cameras').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await h()
+          .ctx.db.kysely.selectFrom('cameras')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('registers a camera and reads it back without its stream credentials', async () => {
-    const input = cameraInput({ code: 'TX1-CRUD', name: 'Đầu ngõ 68', mainStreamUrl: streamUrl, address: 'Ngõ 68 Xuân Đỉnh' });
+    const input = cameraInput({
+      code: 'TX1-CRUD',
+      name: 'Đầu ngõ 68',
+      mainStreamUrl: streamUrl,
+      address: 'Ngõ 68 Xuân Đỉnh',
+    });
     const created = await call('tanXuanLeader', 'POST', '/api/cameras', input);
     expect(created.statusCode).toBe(201);
-    const camera = created.json();
+    const camera = created.json<Camera>();
     expect(camera).toMatchObject({
       code: 'TX1-CRUD',
       name: 'Đầu ngõ 68',
@@ -47,14 +78,18 @@ describeEachDatabase('camera registry', (h) => {
     expect(read.statusCode).toBe(200);
     expect(read.json()).toMatchObject({ id: camera.id, heading: 90, fov: 80, rangeM: 40 });
 
-    const raw = await h().ctx.db.kysely.selectFrom('cameras').selectAll().where('id', '=', camera.id).executeTakeFirstOrThrow();
+    const raw = await h()
+      .ctx.db.kysely.selectFrom('cameras')
+      .selectAll()
+      .where('id', '=', camera.id)
+      .executeTakeFirstOrThrow();
     expect(raw.main_stream_enc).not.toContain(secret);
     expect(raw.main_stream_enc).not.toContain('rtsp');
     expect(JSON.stringify(raw)).not.toContain(secret);
     expect((await streamUrlsFor(h().ctx, camera.id)).mainStreamUrl).toBe(streamUrl);
 
-    const audit = await h().ctx.db.kysely
-      .selectFrom('audit_events')
+    const audit = await h()
+      .ctx.db.kysely.selectFrom('audit_events')
       .selectAll()
       .where('action', '=', 'camera.create')
       .where('target_id', '=', camera.id)
@@ -71,29 +106,48 @@ describeEachDatabase('camera registry', (h) => {
     ['an empty name', { name: '' }, 400, 'name'],
     ['a blank name', { name: '   ' }, 400, 'name'],
     ['an unknown jurisdiction code', { jurisdictionCode: '99999' }, 400, 'jurisdictionCode'],
-    ['an unknown jurisdiction id', { jurisdictionCode: undefined, jurisdictionId: 'u-nowhere' }, 400, 'jurisdictionId'],
+    [
+      'an unknown jurisdiction id',
+      { jurisdictionCode: undefined, jurisdictionId: 'u-nowhere' },
+      400,
+      'jurisdictionId',
+    ],
     ['a file: stream URL', { mainStreamUrl: 'file:///etc/passwd' }, 400, 'mainStreamUrl'],
-    ['a concat: stream URL', { subStreamUrl: 'concat:/etc/passwd|/etc/hosts' }, 400, 'subStreamUrl'],
+    [
+      'a concat: stream URL',
+      { subStreamUrl: 'concat:/etc/passwd|/etc/hosts' },
+      400,
+      'subStreamUrl',
+    ],
     ['a stream URL without host', { mainStreamUrl: 'rtsp:///stream' }, 400, 'mainStreamUrl'],
     ['a duplicate code', { code: 'TX1-CRUD' }, 409, 'code'],
     ['an unknown field', { colour: 'red' }, 400, 'colour'],
-  ])('rejects %s with a 4xx naming the field and changes nothing', async (_, patch, status, field) => {
-    const before = await count();
-    const response = await call('admin', 'POST', '/api/cameras', cameraInput(patch));
-    expect(response.statusCode).toBe(status);
-    expect(response.json().error.field).toBe(field);
-    expect(await count()).toBe(before);
-  });
+  ])(
+    'rejects %s with a 4xx naming the field and changes nothing',
+    async (_, patch, status, field) => {
+      const before = await count();
+      const response = await call('admin', 'POST', '/api/cameras', cameraInput(patch));
+      expect(response.statusCode).toBe(status);
+      expect(response.json<ApiErrorBody>().error.field).toBe(field);
+      expect(await count()).toBe(before);
+    },
+  );
 
   it('updates a camera, keeps the stream sealed, and rejects a bad edit without changing anything', async () => {
-    const { id } = (await call('admin', 'POST', '/api/cameras', cameraInput({ code: 'TX1-EDIT' }))).json();
+    const { id } = (
+      await call('admin', 'POST', '/api/cameras', cameraInput({ code: 'TX1-EDIT' }))
+    ).json<Camera>();
     const updated = await call('xuanDinhPolice', 'PATCH', `/api/cameras/${id}`, {
       name: 'Cổng chợ Xuân Đỉnh',
       heading: 180,
       subStreamUrl: streamUrl.replace('101', '102'),
     });
     expect(updated.statusCode).toBe(200);
-    expect(updated.json()).toMatchObject({ name: 'Cổng chợ Xuân Đỉnh', heading: 180, hasSubStream: true });
+    expect(updated.json()).toMatchObject({
+      name: 'Cổng chợ Xuân Đỉnh',
+      heading: 180,
+      hasSubStream: true,
+    });
     expect((await streamUrlsFor(h().ctx, id)).subStreamUrl).toBe(streamUrl.replace('101', '102'));
 
     for (const [patch, status, field] of [
@@ -104,24 +158,38 @@ describeEachDatabase('camera registry', (h) => {
     ] as const) {
       const response = await call('admin', 'PATCH', `/api/cameras/${id}`, patch);
       expect(response.statusCode).toBe(status);
-      expect(response.json().error.field).toBe(field);
+      expect(response.json<ApiErrorBody>().error.field).toBe(field);
     }
-    const after = (await call('admin', 'GET', `/api/cameras/${id}`)).json();
-    expect(after).toMatchObject({ code: 'TX1-EDIT', heading: 180, jurisdictionId: unitIds.tanXuan1, hasMainStream: false });
+    const after = (await call('admin', 'GET', `/api/cameras/${id}`)).json<Camera>();
+    expect(after).toMatchObject({
+      code: 'TX1-EDIT',
+      heading: 180,
+      jurisdictionId: unitIds.tanXuan1,
+      hasMainStream: false,
+    });
   });
 
   it('decommissions a camera and keeps its record', async () => {
-    const { id } = (await call('admin', 'POST', '/api/cameras', cameraInput())).json();
-    expect((await call('tanXuanLeader', 'POST', `/api/cameras/${id}/decommission`, {})).statusCode).toBe(400);
-    const response = await call('tanXuanLeader', 'POST', `/api/cameras/${id}/decommission`, { reason: 'cột điện bị dời' });
+    const { id } = (await call('admin', 'POST', '/api/cameras', cameraInput())).json<Camera>();
+    expect(
+      (await call('tanXuanLeader', 'POST', `/api/cameras/${id}/decommission`, {})).statusCode,
+    ).toBe(400);
+    const response = await call('tanXuanLeader', 'POST', `/api/cameras/${id}/decommission`, {
+      reason: 'cột điện bị dời',
+    });
     expect(response.statusCode).toBe(200);
-    expect(response.json().status).toBe('decommissioned');
-    expect(response.json().decommissionedAt).toEqual(expect.any(String));
-    expect((await call('tanXuanLeader', 'POST', `/api/cameras/${id}/decommission`, { reason: 'again' })).statusCode).toBe(409);
-    const listed = (await call('admin', 'GET', '/api/cameras?status=decommissioned')).json();
-    expect(listed.items.map((c: { id: string }) => c.id)).toContain(id);
-    const event = await h().ctx.db.kysely
-      .selectFrom('audit_events')
+    expect(response.json<Camera>().status).toBe('decommissioned');
+    expect(response.json<Camera>().decommissionedAt).toEqual(expect.any(String));
+    expect(
+      (await call('tanXuanLeader', 'POST', `/api/cameras/${id}/decommission`, { reason: 'again' }))
+        .statusCode,
+    ).toBe(409);
+    const listed = (
+      await call('admin', 'GET', '/api/cameras?status=decommissioned')
+    ).json<CameraListBody>();
+    expect(listed.items.map((c) => c.id)).toContain(id);
+    const event = await h()
+      .ctx.db.kysely.selectFrom('audit_events')
       .selectAll()
       .where('action', '=', 'camera.decommission')
       .where('target_id', '=', id)
@@ -130,10 +198,24 @@ describeEachDatabase('camera registry', (h) => {
   });
 
   it('finds the same cameras by composed, decomposed and unaccented text', async () => {
-    await call('admin', 'POST', '/api/cameras', cameraInput({ code: 'XD-SEARCH', name: 'Ngã tư Phạm Văn Đồng', jurisdictionCode: '00611' }));
-    await call('admin', 'POST', '/api/cameras', cameraInput({ code: 'CN-SEARCH', name: 'Ngã tư Phạm Văn Đồng', jurisdictionCode: '00613' }));
+    await call(
+      'admin',
+      'POST',
+      '/api/cameras',
+      cameraInput({ code: 'XD-SEARCH', name: 'Ngã tư Phạm Văn Đồng', jurisdictionCode: '00611' }),
+    );
+    await call(
+      'admin',
+      'POST',
+      '/api/cameras',
+      cameraInput({ code: 'CN-SEARCH', name: 'Ngã tư Phạm Văn Đồng', jurisdictionCode: '00613' }),
+    );
     const search = async (q: string) =>
-      ((await call('admin', 'GET', `/api/cameras?q=${encodeURIComponent(q)}&limit=500`)).json().items as { code: string }[])
+      (
+        (
+          await call('admin', 'GET', `/api/cameras?q=${encodeURIComponent(q)}&limit=500`)
+        ).json<CameraListBody>().items as { code: string }[]
+      )
         .map((c) => c.code)
         .sort();
     const composed = await search('Xuân Đỉnh'.normalize('NFC'));
@@ -155,60 +237,127 @@ describeEachDatabase('camera registry', (h) => {
       ['BB-OUT-LNG', 21.075, 105.7911],
     ] as const;
     for (const [code, latitude, longitude] of spots) {
-      await call('admin', 'POST', '/api/cameras', cameraInput({ code, latitude, longitude, jurisdictionCode: '00611' }));
+      await call(
+        'admin',
+        'POST',
+        '/api/cameras',
+        cameraInput({ code, latitude, longitude, jurisdictionCode: '00611' }),
+      );
     }
     const bbox = '105.78,21.07,105.79,21.08';
     const map = await call('xuanDinhPolice', 'GET', `/api/cameras/map?bbox=${bbox}&q=bb`);
     expect(map.statusCode).toBe(200);
-    expect(map.json().truncated).toBe(false);
-    expect(map.json().items.map((c: { code: string }) => c.code).sort()).toEqual(['BB-IN-1', 'BB-IN-2']);
-    expect(Object.keys(map.json().items[0]).sort()).toEqual(
-      ['code', 'consentTier', 'fov', 'heading', 'id', 'latitude', 'longitude', 'name', 'ownerKind', 'rangeM', 'status'].sort(),
+    expect(map.json<MapBody>().truncated).toBe(false);
+    expect(
+      map
+        .json<MapBody>()
+        .items.map((c) => c.code)
+        .sort(),
+    ).toEqual(['BB-IN-1', 'BB-IN-2']);
+    expect(Object.keys(map.json<MapBody>().items[0] ?? {}).sort()).toEqual(
+      [
+        'code',
+        'consentTier',
+        'fov',
+        'heading',
+        'id',
+        'latitude',
+        'longitude',
+        'name',
+        'ownerKind',
+        'rangeM',
+        'status',
+      ].sort(),
     );
-    const list = (await call('admin', 'GET', `/api/cameras?bbox=${bbox}&q=bb`)).json();
+    const list = (
+      await call('admin', 'GET', `/api/cameras?bbox=${bbox}&q=bb`)
+    ).json<CameraListBody>();
     expect(list.total).toBe(2);
     for (const bad of ['1,2,3', '105.79,21.07,105.78,21.08', 'x,y,z,w']) {
       const response = await call('admin', 'GET', `/api/cameras/map?bbox=${bad}`);
       expect(response.statusCode).toBe(400);
-      expect(response.json().error.field).toBe('bbox');
+      expect(response.json<ApiErrorBody>().error.field).toBe('bbox');
     }
   });
 
   it('filters by owner kind, status, effective consent tier and jurisdiction subtree', async () => {
     const past = '2020-01-01T00:00:00.000Z';
-    await call('admin', 'POST', '/api/cameras', cameraInput({ code: 'F-SCHOOL', ownerKind: 'school', status: 'online', consentTier: 'live_always' }));
-    await call('admin', 'POST', '/api/cameras', cameraInput({ code: 'F-LAPSED', ownerKind: 'business', consentTier: 'live_always', consentExpiresAt: past }));
-    await call('admin', 'POST', '/api/cameras', cameraInput({ code: 'F-CN', jurisdictionCode: '00613', status: 'offline' }));
+    await call(
+      'admin',
+      'POST',
+      '/api/cameras',
+      cameraInput({
+        code: 'F-SCHOOL',
+        ownerKind: 'school',
+        status: 'online',
+        consentTier: 'live_always',
+      }),
+    );
+    await call(
+      'admin',
+      'POST',
+      '/api/cameras',
+      cameraInput({
+        code: 'F-LAPSED',
+        ownerKind: 'business',
+        consentTier: 'live_always',
+        consentExpiresAt: past,
+      }),
+    );
+    await call(
+      'admin',
+      'POST',
+      '/api/cameras',
+      cameraInput({ code: 'F-CN', jurisdictionCode: '00613', status: 'offline' }),
+    );
     const codes = async (query: string) =>
-      ((await call('admin', 'GET', `/api/cameras?limit=500&${query}`)).json().items as { code: string }[]).map((c) => c.code);
+      (
+        (await call('admin', 'GET', `/api/cameras?limit=500&${query}`)).json<CameraListBody>()
+          .items as { code: string }[]
+      ).map((c) => c.code);
     expect(await codes('ownerKind=school')).toEqual(['F-SCHOOL']);
     expect(await codes('status=online')).toEqual(['F-SCHOOL']);
     expect(await codes('consentTier=live_always')).toEqual(['F-SCHOOL']);
     expect(await codes('consentTier=registry_only')).toContain('F-LAPSED');
     const lapsed = (await codes('q=f-lapsed')).length;
     expect(lapsed).toBe(1);
-    const lapsedCamera = (await call('admin', 'GET', '/api/cameras?q=f-lapsed')).json().items[0];
-    expect(lapsedCamera).toMatchObject({ consentTier: 'registry_only', consentTierGranted: 'live_always' });
+    const lapsedCamera = (
+      await call('admin', 'GET', '/api/cameras?q=f-lapsed')
+    ).json<CameraListBody>().items[0];
+    expect(lapsedCamera).toMatchObject({
+      consentTier: 'registry_only',
+      consentTierGranted: 'live_always',
+    });
+    const onMap = (await call('admin', 'GET', '/api/cameras/map?q=f-lapsed')).json<MapBody>().items;
+    expect(onMap.map((c) => [c.code, c.consentTier])).toEqual([['F-LAPSED', 'registry_only']]);
     const xuanDinh = await codes(`jurisdictionId=${unitIds.xuanDinh}`);
     expect(xuanDinh).toEqual(expect.arrayContaining(['F-SCHOOL', 'TX1-CRUD', 'XD-SEARCH']));
     expect(xuanDinh).not.toContain('F-CN');
     expect(await codes(`jurisdictionId=${unitIds.coNhue}&status=offline`)).toEqual(['F-CN']);
     expect((await call('admin', 'GET', '/api/cameras?status=broken')).statusCode).toBe(400);
-    expect((await call('admin', 'GET', '/api/cameras?jurisdictionId=u-nowhere')).statusCode).toBe(404);
+    expect((await call('admin', 'GET', '/api/cameras?jurisdictionId=u-nowhere')).statusCode).toBe(
+      404,
+    );
   });
 
   it('pages a list and reports the total', async () => {
-    const first = (await call('admin', 'GET', '/api/cameras?limit=2&offset=0')).json();
-    const second = (await call('admin', 'GET', '/api/cameras?limit=2&offset=2')).json();
+    const first = (
+      await call('admin', 'GET', '/api/cameras?limit=2&offset=0')
+    ).json<CameraListBody>();
+    const second = (
+      await call('admin', 'GET', '/api/cameras?limit=2&offset=2')
+    ).json<CameraListBody>();
     expect(first.items).toHaveLength(2);
     expect(first.total).toBe(await count());
-    expect(second.items[0].code > first.items[1].code).toBe(true);
+    expect((second.items[0]?.code ?? '') > (first.items[1]?.code ?? '')).toBe(true);
     expect((await call('admin', 'GET', '/api/cameras?limit=0')).statusCode).toBe(400);
   });
 
   it('answers 404 for a camera that does not exist', async () => {
     expect((await call('admin', 'GET', '/api/cameras/no-such-camera')).statusCode).toBe(404);
-    expect((await call('admin', 'PATCH', '/api/cameras/no-such-camera', { heading: 1 })).statusCode).toBe(404);
+    expect(
+      (await call('admin', 'PATCH', '/api/cameras/no-such-camera', { heading: 1 })).statusCode,
+    ).toBe(404);
   });
 
   it('never sends a stream URL or its password in any response', () => {

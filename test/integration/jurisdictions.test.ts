@@ -77,6 +77,15 @@ describeEachDatabase('jurisdictions', (h) => {
     expect(body.items.map((u) => [u.code, u.validFrom])).toEqual([['00611', '2025-07-01']]);
   });
 
+  it('treats % and _ in a search as plain characters', async () => {
+    for (const q of ['%', '_', '0061_']) {
+      const { body } = await get<{ items: Unit[] }>(
+        `/api/jurisdictions?q=${encodeURIComponent(q)}`,
+      );
+      expect(body.items).toEqual([]);
+    }
+  });
+
   it('lists historic units only when asked', async () => {
     const current = await get<{ items: Unit[] }>('/api/jurisdictions?level=district');
     expect(current.body.items).toEqual([]);

@@ -31,5 +31,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('cameras_bbox').execute();
-  await db.schema.createIndex('cameras_bbox').on('cameras').columns(['lat_cell', 'longitude']).execute();
+  await db.schema
+    .createIndex('cameras_bbox')
+    .on('cameras')
+    .columns(['lat_cell', 'longitude'])
+    .execute();
 }

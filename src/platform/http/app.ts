@@ -93,11 +93,11 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (body.length === 0 || (typeof body === 'string' && body.trim() === '')) {
+    if (String(body).trim() === '') {
       done(null, undefined);
       return;
     }
-    parseJson(request, body, done);
+    parseJson(request, body as string, done);
   });
 
   app.get(

@@ -5,6 +5,7 @@ import { useT, type MessageKey } from '../i18n/i18n';
 const leads: Partial<Record<string, MessageKey>> = {
   network: 'error.network',
   unauthorized: 'error.unauthorized',
+  invalid_credentials: 'error.invalidCredentials',
   forbidden: 'error.forbidden',
   not_found: 'error.notFound',
   too_many_requests: 'error.tooManyRequests',

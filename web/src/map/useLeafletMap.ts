@@ -18,8 +18,16 @@ export function useLeafletMap(
   const attach = useCallback(
     (node: HTMLDivElement | null) => {
       if (!node) return;
-      const created = L.map(node, { center: start.center, zoom: start.zoom, zoomControl: true });
+      // Zoom limits on the map itself: the cluster layer needs them even with no tile layer.
+      const created = L.map(node, {
+        center: start.center,
+        zoom: start.zoom,
+        minZoom: 3,
+        maxZoom: 19,
+      });
       created.attributionControl.setPrefix(false);
+      // Unit outlines sit under every camera layer and never take their clicks.
+      created.createPane('outlines').style.zIndex = '350';
       setMap(created);
       return () => {
         created.remove();

@@ -6,7 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { useT } from '../i18n/i18n';
 
 const sampleCsv = [
-  'code,name,ownerKind,jurisdictionCode,latitude,longitude,heading,fov,rangeM,status,consentTier',
+  'code,name,owner_kind,jurisdiction_code,latitude,longitude,heading,fov,range_m,status,consent_tier',
   'XD-101,Ngõ 12 Xuân Đỉnh,residential_group,00611,21.0741,105.7902,90,90,40,installed,live_always',
 ].join('\n');
 

@@ -15,6 +15,7 @@ const demoAccounts: { username: string; role: Role }[] = [
   { username: 'police.xuandinh', role: 'ward_police' },
   { username: 'leader.tanxuan1', role: 'ward_official' },
   { username: 'owner.demo', role: 'camera_owner' },
+  { username: 'auditor.hanoi', role: 'auditor' },
 ];
 const demoPassword = 'matthan-demo';
 
