@@ -60,7 +60,7 @@ export async function updateCamera(
 ): Promise<Camera> {
   const { value: patch, problems } = validateCameraInput(body, { partial: true });
   const problem = problems[0];
-  if (problem) throw badRequest(`${problem.field} ${problem.reason}`, problem.field);
+  if (problem) throw badRequest(`${problem.field} ${problem.reason}`, problem.field, { problems });
   const row = await loadEditable(ctx, actor, id);
 
   const consentChanged = patch.consentTier !== undefined || patch.consentExpiresAt !== undefined;

@@ -133,7 +133,9 @@ export function validateCameraInput(
     const value = input[field];
     if (typeof value !== 'string') continue;
     const text = normalizeText(value);
-    input[field] = text === '' && nullableFields.has(field) ? null : text;
+    if (text === '' && (field === 'jurisdictionId' || field === 'jurisdictionCode'))
+      delete input[field];
+    else input[field] = text === '' && nullableFields.has(field) ? null : text;
   }
   for (const field of fieldNames) {
     const value = input[field];

@@ -1,6 +1,6 @@
 import { inScope, type Actor } from '../auth/actor';
 import type { AppContext } from '../platform/context';
-import { AppError, badRequest, forbidden, notFound } from '../platform/http/errors';
+import { AppError, forbidden, notFound } from '../platform/http/errors';
 import { foldText } from '../platform/text';
 import { canReadCamera, contactAccess } from './camera.access';
 import { parseBbox } from './camera.geo';
@@ -28,12 +28,20 @@ export interface RequestMeta {
 /** The map answers at most this many cameras; a wider view is told to zoom in. */
 export const mapLimit = 10_000;
 
-function problemError(problem: RowProblem, batchSize: number): AppError {
-  const where = batchSize > 1 ? `camera ${problem.index + 1}: ` : '';
-  const message = `${where}${problem.field} ${problem.reason}`;
-  if (problem.status === 409) return new AppError(409, 'conflict', message, problem.field);
-  if (problem.status === 403) return new AppError(403, 'forbidden', message, problem.field);
-  return badRequest(message, problem.field);
+/** The first problem decides the status; every problem of that camera is listed in `details`. */
+function problemError(problems: RowProblem[], batchSize: number): AppError | null {
+  const first = problems[0];
+  if (!first) return null;
+  const where = batchSize > 1 ? `camera ${first.index + 1}: ` : '';
+  const message = `${where}${first.field} ${first.reason}`;
+  const details = {
+    problems: problems
+      .filter((p) => p.index === first.index)
+      .map(({ field, reason }) => ({ field, reason })),
+  };
+  const code =
+    first.status === 409 ? 'conflict' : first.status === 403 ? 'forbidden' : 'bad_request';
+  return new AppError(first.status, code, message, first.field, details);
 }
 
 /**
@@ -47,8 +55,8 @@ export async function createCameras(
   meta: RequestMeta = {},
 ): Promise<string[]> {
   const { rows, problems } = await prepareCameras(ctx, actor, inputs);
-  const first = problems[0];
-  if (first) throw problemError(first, inputs.length);
+  const problem = problemError(problems, inputs.length);
+  if (problem) throw problem;
   await insertRows(ctx, rows);
   if (actor === null) {
     await ctx.audit.record({

@@ -105,4 +105,37 @@ describe('camera form with the map picker', () => {
     await error.waitFor();
     await expect(error.textContent()).resolves.toMatch(/code/i);
   });
+
+  it("reveals a household owner's contact only with a reason, which the owner then sees in the access log", async () => {
+    const { page } = watched;
+    const camera = await server.ctx.db.kysely
+      .selectFrom('cameras')
+      .innerJoin('users', 'users.id', 'cameras.owner_user_id')
+      .select(['cameras.id', 'cameras.owner_phone'])
+      .where('users.username', '=', 'owner.demo')
+      .where('cameras.owner_phone', 'is not', null)
+      .executeTakeFirstOrThrow();
+    await login(page, 'police.xuandinh');
+    await page.goto(`/cameras/${camera.id}`);
+    await page.getByTestId('camera-name').waitFor();
+    expect(await page.getByTestId('owner-contact').count()).toBe(0);
+    await page.getByRole('button', { name: 'Xem thông tin liên hệ' }).click();
+    await page.locator('#contact-reason').fill('Xác minh vụ trộm xe máy ngõ 27');
+    await page.getByRole('button', { name: 'Xem', exact: true }).click();
+    const contact = page.getByTestId('owner-contact');
+    await contact.waitFor();
+    await expect(contact.textContent()).resolves.toContain(camera.owner_phone ?? '');
+
+    const owner = await openPage(browser, server);
+    try {
+      await login(owner.page, 'owner.demo');
+      await owner.page.goto(`/cameras/${camera.id}`);
+      const log = owner.page.getByTestId('access-log');
+      await log.waitFor();
+      await expect(log.textContent()).resolves.toContain('Xác minh vụ trộm xe máy ngõ 27');
+      expect(owner.problems).toEqual([]);
+    } finally {
+      await owner.close();
+    }
+  });
 });

@@ -1,10 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  drawn,
   launchBrowser,
   login,
   openPage,
   startServer,
+  waitForMapCameras,
   type E2eServer,
   type WatchedPage,
 } from './browser';
@@ -63,12 +65,9 @@ describe('map page', () => {
     const { page } = watched;
     await login(page, 'police.xuandinh');
     await page.waitForURL('**/map');
-    await page.waitForFunction(
-      () =>
-        Number(document.querySelector('[data-testid=map-count]')?.getAttribute('data-count')) > 0,
-    );
+    expect(await waitForMapCameras(page)).toBeGreaterThan(10);
     await expect(page.getByTestId('camera-map').getAttribute('data-mode')).resolves.toBe('wedges');
-    expect(await page.locator('path.camera-wedge').count()).toBeGreaterThan(10);
+    expect(await page.locator(drawn('path.camera-wedge')).count()).toBeGreaterThan(10);
     expect(await page.locator('path.unit-outline').count()).toBeGreaterThan(0);
     await page.getByTestId('tiles-unavailable').waitFor();
   });
@@ -77,10 +76,10 @@ describe('map page', () => {
     const { page } = watched;
     await login(page, 'police.xuandinh');
     await page.waitForURL('**/map');
-    await page.locator('path.camera-wedge').first().waitFor();
+    await page.locator(drawn('path.camera-wedge')).first().waitFor();
     const zoomOut = page.locator('.leaflet-control-zoom-out');
     await zoomOut.click();
-    await page.waitForFunction(() => document.querySelector('.leaflet-zoom-anim') === null);
+    await page.waitForFunction("document.querySelector('.leaflet-zoom-anim') === null");
     await zoomOut.click();
     await page.locator('[data-testid=camera-map][data-mode=clusters]').waitFor();
     await page.locator('.marker-cluster, .camera-dot').first().waitFor();
@@ -91,7 +90,7 @@ describe('map page', () => {
     const { page } = watched;
     await login(page, 'police.xuandinh');
     await page.waitForURL('**/map');
-    const position = page.locator('path.camera-position').first();
+    const position = page.locator(drawn('path.camera-position')).first();
     await position.waitFor();
     await position.dispatchEvent('click');
     const link = page.locator('.camera-popup a.popup-link');

@@ -1,7 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import './styles.css';
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/map.css';
+import './styles/forms.css';
+import './styles/tables.css';
+import './styles/phone.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -97,7 +97,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       done(null, undefined);
       return;
     }
-    parseJson(request, body as string, done);
+    void parseJson(request, body as string, done);
   });
 
   app.get(

@@ -9,7 +9,7 @@ interface ErrorBody {
 function fieldOf(error: FastifyError): string | undefined {
   const first = error.validation?.[0];
   if (!first) return undefined;
-  const params = first.params as Record<string, unknown>;
+  const params = first.params;
   const missing = typeof params.missingProperty === 'string' ? params.missingProperty : undefined;
   const extra = typeof params.additionalProperty === 'string' ? params.additionalProperty : undefined;
   const path = first.instancePath.replace(/^\//, '').replaceAll('/', '.');

@@ -11,8 +11,12 @@ export function formatDateTime(iso: string | null | undefined, language: Languag
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(locales[language], {
     timeZone: displayTimeZone,
-    dateStyle: 'short',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   }).format(date);
 }
 

@@ -7,7 +7,7 @@ import L from './leaflet';
 import { cameraColour, dotClass, wedgeStyle } from './style';
 
 /** From this zoom on (about 2 m per pixel) a 50 m view cone is big enough to read. */
-export const wedgeMinZoom = 16;
+export const wedgeMinZoom = 15;
 
 function row(parent: HTMLElement, label: string, value: string): void {
   const line = document.createElement('div');

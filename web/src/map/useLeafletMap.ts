@@ -28,9 +28,19 @@ export function useLeafletMap(
       created.attributionControl.setPrefix(false);
       // Unit outlines sit under every camera layer and never take their clicks.
       created.createPane('outlines').style.zIndex = '350';
+      // An animated zoom finishes on a timer that touches the map's panes; removing the map
+      // under it throws, so a map that is mid-zoom is removed once the zoom ends.
+      let zooming = false;
+      created.on('zoomanim', () => {
+        zooming = true;
+      });
+      created.on('zoomend', () => {
+        zooming = false;
+      });
       setMap(created);
       return () => {
-        created.remove();
+        if (zooming) created.once('zoomend', () => created.remove());
+        else created.remove();
         setMap(null);
       };
     },

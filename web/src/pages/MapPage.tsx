@@ -14,7 +14,7 @@ const countryView: MapView = { center: [16.2, 106.3], zoom: 6 };
 const zoomByLevel: Record<Unit['level'], number> = {
   province: 11,
   district: 13,
-  commune: 16,
+  commune: 15,
   residential_group: 17,
 };
 

@@ -14,7 +14,7 @@ export function CameraMiniMap({ camera }: { camera: MapCamera }) {
   useEffect(() => {
     if (!map) return;
     const layer = wedgeLayerFor(camera).addTo(map);
-    map.fitBounds(layer.getBounds(), { maxZoom: 18, padding: [20, 20] });
+    map.fitBounds(layer.getBounds(), { maxZoom: 18, padding: [20, 20], animate: false });
     return () => {
       layer.remove();
     };
