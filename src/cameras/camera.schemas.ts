@@ -80,12 +80,3 @@ export const MapCameraListSchema = Type.Object({
 });
 
 export const ImportResultSchema = Type.Object({ imported: Type.Integer(), dryRun: Type.Boolean() });
-
-export const ErrorSchema = Type.Object({
-  error: Type.Object({
-    code: Type.String(),
-    message: Type.String(),
-    field: Type.Optional(Type.String()),
-    details: Type.Optional(Type.Unknown()),
-  }),
-});
