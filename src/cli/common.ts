@@ -21,7 +21,10 @@ export function withDatabaseOptions(command: Command): Command {
     .addOption(new Option('--secret-key <key>', configSources.secretKey.help));
 }
 
-export function configFromOptions(options: Record<string, unknown>, extra: Partial<Config> = {}): Config {
+export function configFromOptions(
+  options: Record<string, unknown>,
+  extra: Partial<Config> = {},
+): Config {
   return loadConfig({
     dataDir: options.dataDir,
     databaseUrl: options.databaseUrl,
@@ -32,7 +35,10 @@ export function configFromOptions(options: Record<string, unknown>, extra: Parti
 }
 
 /** Opens the database for a one-shot command and always closes it. */
-export async function withContext<T>(options: Record<string, unknown>, run: (ctx: AppContext) => Promise<T>): Promise<T> {
+export async function withContext<T>(
+  options: Record<string, unknown>,
+  run: (ctx: AppContext) => Promise<T>,
+): Promise<T> {
   const ctx = await createContext(configFromOptions(options));
   try {
     return await run(ctx);

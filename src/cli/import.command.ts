@@ -16,15 +16,20 @@ interface RowProblem {
 function readLimited(file: string, limit: unknown): Buffer {
   const maxBytes = Number(limit);
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) {
-    throw new CliError(`invalid --import-max-bytes: ${String(limit)} is not a positive whole number`);
+    throw new CliError(
+      `invalid --import-max-bytes: ${String(limit)} is not a positive whole number`,
+    );
   }
   let size: number;
   try {
     size = statSync(file).size;
   } catch (error) {
-    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new CliError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
-  if (size > maxBytes) throw new CliError(`${file} is ${size} bytes; the limit is ${maxBytes} (--import-max-bytes)`);
+  if (size > maxBytes)
+    throw new CliError(`${file} is ${size} bytes; the limit is ${maxBytes} (--import-max-bytes)`);
   return readFileSync(file);
 }
 
@@ -32,7 +37,9 @@ function readLimited(file: string, limit: unknown): Buffer {
 function explain(error: unknown, file: string): never {
   if (error instanceof AppError) {
     const rows = (error.details as { rows?: RowProblem[] } | undefined)?.rows ?? [];
-    const lines = rows.map((r) => `  line ${r.line}${r.column ? `, column ${r.column}` : ''}: ${r.reason}`);
+    const lines = rows.map(
+      (r) => `  line ${r.line}${r.column ? `, column ${r.column}` : ''}: ${r.reason}`,
+    );
     const head = `${file}: ${error.message}`;
     throw new CliError([head, ...lines].join('\n'));
   }
@@ -46,7 +53,9 @@ function importOptions(command: Command): Command {
 }
 
 export function importCommand(): Command {
-  const command = new Command('import').description('import registry data from a file (all or nothing)');
+  const command = new Command('import').description(
+    'import registry data from a file (all or nothing)',
+  );
 
   command.addCommand(
     importOptions(new Command('cameras'))
@@ -56,11 +65,13 @@ export function importCommand(): Command {
       .action(async (file: string, options: Record<string, unknown>) => {
         const data = readLimited(file, options.importMaxBytes);
         const result = await withContext(options, (ctx) =>
-          importCameraCsv(ctx, null, data, { dryRun: Boolean(options.dryRun) }).catch((error: unknown) =>
-            explain(error, file),
+          importCameraCsv(ctx, null, data, { dryRun: Boolean(options.dryRun) }).catch(
+            (error: unknown) => explain(error, file),
           ),
         );
-        process.stdout.write(`${options.dryRun ? 'checked' : 'imported'} ${result.imported} cameras from ${file}\n`);
+        process.stdout.write(
+          `${options.dryRun ? 'checked' : 'imported'} ${result.imported} cameras from ${file}\n`,
+        );
       }),
   );
   command.addCommand(
@@ -71,7 +82,9 @@ export function importCommand(): Command {
         const data = readLimited(file, options.importMaxBytes);
         const format = extname(file).toLowerCase() === '.json' ? 'json' : 'csv';
         const result = await withContext(options, (ctx) =>
-          importJurisdictions(ctx, null, data, format).catch((error: unknown) => explain(error, file)),
+          importJurisdictions(ctx, null, data, format).catch((error: unknown) =>
+            explain(error, file),
+          ),
         );
         process.stdout.write(`imported ${result.imported} units from ${file}\n`);
       }),

@@ -6,11 +6,21 @@ import { buildApp } from '../platform/http/app';
 
 export function serveCommand(): Command {
   const command = new Command('serve').description('run the server (API, web app)');
-  for (const key of ['port', 'host', 'dataDir', 'databaseUrl', 'secretKey', 'tileUrl', 'logLevel'] as const) {
+  for (const key of [
+    'port',
+    'host',
+    'dataDir',
+    'databaseUrl',
+    'secretKey',
+    'tileUrl',
+    'logLevel',
+  ] as const) {
     const source = configSources[key];
     command.addOption(new Option(`${source.flag} <value>`, `${source.help} [env ${source.env}]`));
   }
-  command.addOption(new Option('--demo', `${configSources.demo.help} [env ${configSources.demo.env}]`));
+  command.addOption(
+    new Option('--demo', `${configSources.demo.help} [env ${configSources.demo.env}]`),
+  );
   return command.action(async (options: Record<string, unknown>) => {
     const config = loadConfig(options);
     const ctx = await createContext(config);
@@ -28,14 +38,26 @@ export function serveCommand(): Command {
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    const lines = [``, `Mắt Thần is running at http://${shownHost}:${port}/`, `API documentation: http://${shownHost}:${port}/api/docs`];
+    const lines = [
+      ``,
+      `Mắt Thần is running at http://${shownHost}:${port}/`,
+      `API documentation: http://${shownHost}:${port}/api/docs`,
+    ];
     if (config.demo) {
       lines.push('', 'Demo accounts (demo mode only):');
       for (const account of accounts) {
-        lines.push(`  ${account.username.padEnd(18)} ${account.password}   ${account.role} — ${account.unitName}`);
+        lines.push(
+          `  ${account.username.padEnd(18)} ${account.password}   ${account.role} — ${account.unitName}`,
+        );
       }
-    } else if ((await ctx.db.kysely.selectFrom('users').select('id').limit(1).execute()).length === 0) {
-      lines.push('', 'No accounts yet. Create the first administrator with:', '  matthan users create --username admin --role admin');
+    } else if (
+      (await ctx.db.kysely.selectFrom('users').select('id').limit(1).execute()).length === 0
+    ) {
+      lines.push(
+        '',
+        'No accounts yet. Create the first administrator with:',
+        '  matthan users create --username admin --role admin',
+      );
     }
     process.stdout.write(lines.join('\n') + '\n\n');
   });

@@ -35,7 +35,11 @@ type Key = keyof Config;
 export const configSources: Record<Key, { flag: string; env: string; help: string }> = {
   port: { flag: '--port', env: 'MATTHAN_PORT', help: 'HTTP port' },
   host: { flag: '--host', env: 'MATTHAN_HOST', help: 'address to listen on' },
-  dataDir: { flag: '--data-dir', env: 'MATTHAN_DATA_DIR', help: 'folder for the database and media' },
+  dataDir: {
+    flag: '--data-dir',
+    env: 'MATTHAN_DATA_DIR',
+    help: 'folder for the database and media',
+  },
   databaseUrl: {
     flag: '--database-url',
     env: 'MATTHAN_DATABASE_URL',
@@ -49,10 +53,26 @@ export const configSources: Record<Key, { flag: string; env: string; help: strin
   },
   tileUrl: { flag: '--tile-url', env: 'MATTHAN_TILE_URL', help: 'map tile URL template' },
   logLevel: { flag: '--log-level', env: 'MATTHAN_LOG_LEVEL', help: 'log level' },
-  sessionTtlHours: { flag: '--session-ttl-hours', env: 'MATTHAN_SESSION_TTL_HOURS', help: 'session lifetime' },
-  importMaxBytes: { flag: '--import-max-bytes', env: 'MATTHAN_IMPORT_MAX_BYTES', help: 'largest CSV accepted' },
-  loginMaxAttempts: { flag: '--login-max-attempts', env: 'MATTHAN_LOGIN_MAX_ATTEMPTS', help: 'failed logins allowed per window' },
-  loginWindowSeconds: { flag: '--login-window-seconds', env: 'MATTHAN_LOGIN_WINDOW_SECONDS', help: 'login rate-limit window' },
+  sessionTtlHours: {
+    flag: '--session-ttl-hours',
+    env: 'MATTHAN_SESSION_TTL_HOURS',
+    help: 'session lifetime',
+  },
+  importMaxBytes: {
+    flag: '--import-max-bytes',
+    env: 'MATTHAN_IMPORT_MAX_BYTES',
+    help: 'largest CSV accepted',
+  },
+  loginMaxAttempts: {
+    flag: '--login-max-attempts',
+    env: 'MATTHAN_LOGIN_MAX_ATTEMPTS',
+    help: 'failed logins allowed per window',
+  },
+  loginWindowSeconds: {
+    flag: '--login-window-seconds',
+    env: 'MATTHAN_LOGIN_WINDOW_SECONDS',
+    help: 'login rate-limit window',
+  },
 };
 
 export class ConfigError extends Error {

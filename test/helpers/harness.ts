@@ -23,7 +23,12 @@ export interface Harness {
   ctx: AppContext;
   dataDir: string;
   /** Inserts a user directly (password defaults to `correct-horse-1`). */
-  createUser(input: { username: string; role: Role; jurisdictionId?: string | null; password?: string }): Promise<string>;
+  createUser(input: {
+    username: string;
+    role: Role;
+    jurisdictionId?: string | null;
+    password?: string;
+  }): Promise<string>;
   /** Logs in through the API and returns the Cookie header value. */
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
@@ -50,7 +55,10 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
   };
 }
 
-export async function createHarness(dialect: DialectName, overrides: Partial<Config> = {}): Promise<Harness> {
+export async function createHarness(
+  dialect: DialectName,
+  overrides: Partial<Config> = {},
+): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'matthan-test-'));
   const database = dialect === 'postgres' ? await createPostgresDatabase() : null;
   const config = testConfig({ dataDir, databaseUrl: database?.url, ...overrides });
@@ -81,8 +89,13 @@ export async function createHarness(dialect: DialectName, overrides: Partial<Con
       return id;
     },
     async login(username, password = TEST_PASSWORD) {
-      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-      if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.body}`);
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      });
+      if (response.statusCode !== 200)
+        throw new Error(`login ${username} failed: ${response.body}`);
       const cookie = response.cookies.find((c) => c.name === 'matthan_session');
       if (!cookie) throw new Error('login set no session cookie');
       return `matthan_session=${cookie.value}`;

@@ -49,7 +49,11 @@ interface World {
 }
 
 type Call = { method: string; url: string; payload?: unknown; headers?: Record<string, string> };
-type Check = (world: World, role: Role, call: (c: Call) => Promise<LightMyRequestResponse>) => Promise<void>;
+type Check = (
+  world: World,
+  role: Role,
+  call: (c: Call) => Promise<LightMyRequestResponse>,
+) => Promise<void>;
 
 const denied = (status: number) => status === 403 || status === 404;
 
@@ -61,7 +65,9 @@ function cameraById(method: string, suffix: string, payload?: unknown, homeOk = 
     else expect(denied(away.statusCode), `${role} ${method} away → ${away.statusCode}`).toBe(true);
     if (method === 'GET') {
       const home = await call({ method, url: `/api/cameras/${world.home}${suffix}` });
-      expect(homeOk, `${role} ${method} home → ${home.statusCode} ${home.body}`).toContain(home.statusCode);
+      expect(homeOk, `${role} ${method} home → ${home.statusCode} ${home.body}`).toContain(
+        home.statusCode,
+      );
     }
   };
 }
@@ -88,7 +94,10 @@ const scopeCases: Record<string, Check | { unscoped: string }> = {
   'GET /api/auth/tokens': { unscoped: 'lists only the caller’s own tokens' },
   'POST /api/auth/tokens': { unscoped: 'creates a token for the caller only' },
   'DELETE /api/auth/tokens/:id': async (world, _role, call) => {
-    const response = await call({ method: 'DELETE', url: `/api/auth/tokens/${world.awayOwnerToken}` });
+    const response = await call({
+      method: 'DELETE',
+      url: `/api/auth/tokens/${world.awayOwnerToken}`,
+    });
     expect(denied(response.statusCode), response.body).toBe(true);
   },
   'GET /api/users': { unscoped: 'admin only, and admin is everywhere' },
@@ -99,9 +108,9 @@ const scopeCases: Record<string, Check | { unscoped: string }> = {
   'GET /api/audit': async (world, role, call) => {
     const response = await call({ method: 'GET', url: '/api/audit?limit=500' });
     expect(response.statusCode, response.body).toBe(200);
-    const awayEvents = (response.json<{ items: { targetId: string | null }[] }>().items ?? []).filter(
-      (e) => e.targetId === world.away,
-    );
+    const awayEvents = (
+      response.json<{ items: { targetId: string | null }[] }>().items ?? []
+    ).filter((e) => e.targetId === world.away);
     expect(awayEvents.length > 0).toBe(role === 'admin');
   },
   'GET /api/audit/verify': { unscoped: 'reports only whether the chain holds, no records' },
@@ -120,11 +129,19 @@ const scopeCases: Record<string, Check | { unscoped: string }> = {
     expect(response.body.includes('HOME-1')).toBe(role === 'camera_owner');
   },
   'GET /api/cameras/export.csv': listing('/api/cameras/export.csv?reason=access%20test', 'csv'),
-  'GET /api/cameras/export.geojson': listing('/api/cameras/export.geojson?reason=access%20test', 'features'),
+  'GET /api/cameras/export.geojson': listing(
+    '/api/cameras/export.geojson?reason=access%20test',
+    'features',
+  ),
   'GET /api/cameras/:id': cameraById('GET', ''),
   'PATCH /api/cameras/:id': cameraById('PATCH', '', { name: 'Renamed by access test' }),
-  'POST /api/cameras/:id/decommission': { unscoped: 'covered with PATCH by the same scope check; not run so the away camera stays' },
-  'PUT /api/cameras/:id/consent': cameraById('PUT', '/consent', { consentTier: 'on_request', consentExpiresAt: null }),
+  'POST /api/cameras/:id/decommission': {
+    unscoped: 'covered with PATCH by the same scope check; not run so the away camera stays',
+  },
+  'PUT /api/cameras/:id/consent': cameraById('PUT', '/consent', {
+    consentTier: 'on_request',
+    consentExpiresAt: null,
+  }),
   'POST /api/cameras': async (world, role, call) => {
     const input = cameraInput(`NEW-${role}`, unitIds.thachTri, world.userIds[role]);
     const response = await call({ method: 'POST', url: '/api/cameras', payload: input });
@@ -132,16 +149,29 @@ const scopeCases: Record<string, Check | { unscoped: string }> = {
     // owner's home unit is allowed, and it is theirs (the owner is forced to the caller).
     if (role === 'admin' || role === 'camera_owner') {
       expect(response.statusCode, response.body).toBe(201);
-      if (role === 'camera_owner') expect(response.json<{ ownerUserId: string }>().ownerUserId).toBe(world.userIds[role]);
-    } else expect(denied(response.statusCode), `${role} created away → ${response.statusCode}`).toBe(true);
+      if (role === 'camera_owner')
+        expect(response.json<{ ownerUserId: string }>().ownerUserId).toBe(world.userIds[role]);
+    } else
+      expect(denied(response.statusCode), `${role} created away → ${response.statusCode}`).toBe(
+        true,
+      );
   },
   'POST /api/cameras/import': async (_world, role, call) => {
     const csv =
       'code,name,owner_kind,jurisdiction_code,latitude,longitude,heading,fov,range_m\n' +
       `IMP-${role},Nhập thử,ward,18505,18.41,105.86,10,90,30\n`;
-    const response = await call({ method: 'POST', url: '/api/cameras/import?dryRun=true', payload: csv, headers: { 'content-type': 'text/csv' } });
+    const response = await call({
+      method: 'POST',
+      url: '/api/cameras/import?dryRun=true',
+      payload: csv,
+      headers: { 'content-type': 'text/csv' },
+    });
     if (role === 'admin') expect(response.statusCode, response.body).toBe(200);
-    else expect(response.statusCode, `${role} imported away → ${response.body}`).toBeGreaterThanOrEqual(403);
+    else
+      expect(
+        response.statusCode,
+        `${role} imported away → ${response.body}`,
+      ).toBeGreaterThanOrEqual(403);
   },
 };
 
@@ -155,10 +185,18 @@ describeEachDatabase('access matrix', (harness) => {
     world.cookies = {} as Record<Role, string>;
     world.userIds = {} as Record<Role, string>;
     for (const role of roles) {
-      world.userIds[role] = await h.createUser({ username: `matrix.${role}`, role, jurisdictionId: homeUnit[role] });
+      world.userIds[role] = await h.createUser({
+        username: `matrix.${role}`,
+        role,
+        jurisdictionId: homeUnit[role],
+      });
       world.cookies[role] = await h.login(`matrix.${role}`);
     }
-    const awayOwner = await h.createUser({ username: 'matrix.away-owner', role: 'camera_owner', jurisdictionId: unitIds.thachTri });
+    const awayOwner = await h.createUser({
+      username: 'matrix.away-owner',
+      role: 'camera_owner',
+      jurisdictionId: unitIds.thachTri,
+    });
     [world.home, world.away] = (await createCameras(h.ctx, null, [
       cameraInput('HOME-1', unitIds.tanXuan1, world.userIds.camera_owner),
       cameraInput('AWAY-1', unitIds.thachTri, awayOwner),
@@ -172,13 +210,20 @@ describeEachDatabase('access matrix', (harness) => {
       headers: { cookie: world.cookies.admin },
     });
     expect(adminChange.statusCode, adminChange.body).toBe(200);
-    const token = await h.app.inject({ method: 'POST', url: '/api/auth/tokens', payload: { name: 'away' }, headers: { cookie: awayCookie } });
+    const token = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/tokens',
+      payload: { name: 'away' },
+      headers: { cookie: awayCookie },
+    });
     expect(token.statusCode, token.body).toBe(201);
     world.awayOwnerToken = token.json<{ token: { id: string } }>().token.id;
   });
 
   it('classifies every API route', () => {
-    const unclassified = world.h.app.apiRoutes.map((r) => `${r.method} ${r.url}`).filter((key) => !(key in scopeCases));
+    const unclassified = world.h.app.apiRoutes
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((key) => !(key in scopeCases));
     expect(unclassified).toEqual([]);
   });
 
@@ -195,9 +240,18 @@ describeEachDatabase('access matrix', (harness) => {
     describe(`as ${role}`, () => {
       it('gets 403 from every route its role may not call', async () => {
         for (const route of world.h.app.apiRoutes) {
-          if (route.access === 'public' || route.access === 'authenticated' || route.access.includes(role)) continue;
+          if (
+            route.access === 'public' ||
+            route.access === 'authenticated' ||
+            route.access.includes(role)
+          )
+            continue;
           const url = route.url.replace(':id', world.home);
-          const response = await world.h.app.inject({ method: route.method as 'GET', url, headers: { cookie: world.cookies[role] } });
+          const response = await world.h.app.inject({
+            method: route.method as 'GET',
+            url,
+            headers: { cookie: world.cookies[role] },
+          });
           expect(response.statusCode, `${role} ${route.method} ${route.url}`).toBe(403);
         }
       });
@@ -211,7 +265,10 @@ describeEachDatabase('access matrix', (harness) => {
             headers: { cookie: world.cookies[role], ...c.headers },
           });
         for (const route of world.h.app.apiRoutes) {
-          const allowed = route.access === 'public' || route.access === 'authenticated' || route.access.includes(role);
+          const allowed =
+            route.access === 'public' ||
+            route.access === 'authenticated' ||
+            route.access.includes(role);
           const check = scopeCases[`${route.method} ${route.url}`];
           if (!allowed || !check || 'unscoped' in check) continue;
           await check(world, role, call);

@@ -21,7 +21,8 @@ class DomainMigrationProvider implements MigrationProvider {
     for (const folder of folders) {
       if (!existsSync(folder)) continue;
       for (const name of readdirSync(folder)) {
-        if (/^\d{4}-[\w-]+\.ts$/.test(name) && !name.endsWith('.test.ts')) files.push(join(folder, name));
+        if (/^\d{4}-[\w-]+\.ts$/.test(name) && !name.endsWith('.test.ts'))
+          files.push(join(folder, name));
       }
     }
     const migrations: Record<string, Migration> = {};

@@ -5,7 +5,11 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawServerDefault,
+} from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkAccess, type Access } from '../../auth/actor';
 import { resolveActor } from '../../auth/sessions';
@@ -53,7 +57,11 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Mắt Thần API', version: '0.1.0', description: 'Community security camera platform' },
+      info: {
+        title: 'Mắt Thần API',
+        version: '0.1.0',
+        description: 'Community security camera platform',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'matthan_session' },
@@ -104,14 +112,21 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     '/api/health',
     {
       config: { access: 'public' },
-      schema: { tags: ['platform'], response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } },
+      schema: {
+        tags: ['platform'],
+        response: { 200: { type: 'object', properties: { status: { type: 'string' } } } },
+      },
     },
     () => ({ status: 'ok' }),
   );
-  app.get('/api/client-config', { config: { access: 'public' }, schema: { tags: ['platform'] } }, () => ({
-    tileUrl: ctx.config.tileUrl,
-    demo: ctx.config.demo,
-  }));
+  app.get(
+    '/api/client-config',
+    { config: { access: 'public' }, schema: { tags: ['platform'] } },
+    () => ({
+      tileUrl: ctx.config.tileUrl,
+      demo: ctx.config.demo,
+    }),
+  );
 
   for (const register of domainRoutes) await app.register((scope) => register(scope as App, ctx));
 
@@ -126,10 +141,18 @@ async function registerWeb(app: App): Promise<void> {
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      return reply.code(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
+      return reply.code(404).send({
+        error: {
+          code: 'not_found',
+          message: `no route ${request.method} ${request.url.split('?')[0]}`,
+        },
+      });
     }
     // The web app routes on the client: every other page gets index.html.
     if (hasWeb) return reply.type('text/html').sendFile('index.html');
-    return reply.code(503).type('text/plain').send('The web app is not built: run `npm run build:web`.');
+    return reply
+      .code(503)
+      .type('text/plain')
+      .send('The web app is not built: run `npm run build:web`.');
   });
 }

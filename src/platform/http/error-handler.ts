@@ -11,7 +11,8 @@ function fieldOf(error: FastifyError): string | undefined {
   if (!first) return undefined;
   const params = first.params;
   const missing = typeof params.missingProperty === 'string' ? params.missingProperty : undefined;
-  const extra = typeof params.additionalProperty === 'string' ? params.additionalProperty : undefined;
+  const extra =
+    typeof params.additionalProperty === 'string' ? params.additionalProperty : undefined;
   const path = first.instancePath.replace(/^\//, '').replaceAll('/', '.');
   return [path, missing ?? extra].filter(Boolean).join('.') || undefined;
 }
@@ -23,7 +24,14 @@ export function installErrorHandler(app: FastifyInstance): void {
     let body: ErrorBody;
     if (error instanceof AppError) {
       status = error.status;
-      body = { error: { code: error.code, message: error.message, field: error.field, details: error.details } };
+      body = {
+        error: {
+          code: error.code,
+          message: error.message,
+          field: error.field,
+          details: error.details,
+        },
+      };
     } else if (error.validation) {
       status = 400;
       const field = fieldOf(error);
@@ -36,9 +44,14 @@ export function installErrorHandler(app: FastifyInstance): void {
           field,
         },
       };
-    } else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+    } else if (
+      typeof error.statusCode === 'number' &&
+      error.statusCode >= 400 &&
+      error.statusCode < 500
+    ) {
       status = error.statusCode;
-      const code = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request';
+      const code =
+        status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request';
       body = { error: { code, message: error.message } };
     } else {
       request.log.error({ err: error }, 'unhandled error');

@@ -13,7 +13,8 @@ export class AppError extends Error {
 
 export const badRequest = (message: string, field?: string, details?: unknown) =>
   new AppError(400, 'bad_request', message, field, details);
-export const unauthorized = (message = 'login required') => new AppError(401, 'unauthorized', message);
+export const unauthorized = (message = 'login required') =>
+  new AppError(401, 'unauthorized', message);
 export const forbidden = (message = 'not allowed') => new AppError(403, 'forbidden', message);
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} not found`);
 export const conflict = (message: string, field?: string) =>

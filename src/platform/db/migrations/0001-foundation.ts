@@ -11,11 +11,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('search_text', 'text', (c) => c.notNull())
     .addColumn('level', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('parent_id', 'text', (c) => c.references("jurisdictions.id"))
+    .addColumn('parent_id', 'text', (c) => c.references('jurisdictions.id'))
     .addColumn('path', 'text', (c) => c.notNull())
     .addColumn('valid_from', 'text', (c) => c.notNull())
     .addColumn('valid_to', 'text')
-    .addColumn('successor_id', 'text', (c) => c.references("jurisdictions.id"))
+    .addColumn('successor_id', 'text', (c) => c.references('jurisdictions.id'))
     .addColumn('latitude', 'double precision')
     .addColumn('longitude', 'double precision')
     .addColumn('boundary', 'text')
@@ -24,7 +24,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('jurisdictions_code_valid_from', ['code', 'valid_from'])
     .execute();
   await db.schema.createIndex('jurisdictions_path').on('jurisdictions').column('path').execute();
-  await db.schema.createIndex('jurisdictions_parent').on('jurisdictions').column('parent_id').execute();
+  await db.schema
+    .createIndex('jurisdictions_parent')
+    .on('jurisdictions')
+    .column('parent_id')
+    .execute();
 
   await db.schema
     .createTable('users')
@@ -33,7 +37,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull())
-    .addColumn('jurisdiction_id', 'text', (c) => c.references("jurisdictions.id"))
+    .addColumn('jurisdiction_id', 'text', (c) => c.references('jurisdictions.id'))
     .addColumn('phone', 'text')
     .addColumn('email', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -145,7 +149,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['audit_events', 'cameras', 'api_tokens', 'sessions', 'users', 'jurisdictions']) {
+  for (const table of [
+    'audit_events',
+    'cameras',
+    'api_tokens',
+    'sessions',
+    'users',
+    'jurisdictions',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }
