@@ -36,7 +36,14 @@ export function installErrorHandler(app: FastifyInstance): void {
       status = 400;
       const field = fieldOf(error);
       const where = error.validationContext ?? 'request';
-      const reason = error.validation[0]?.message ?? 'is invalid';
+      const keyword = error.validation[0]?.keyword;
+      // Ajv words "must have required property 'x'" for the parent; say it of the field itself.
+      const reason =
+        keyword === 'required'
+          ? 'is required'
+          : keyword === 'additionalProperties'
+            ? 'is not a known field'
+            : (error.validation[0]?.message ?? 'is invalid');
       body = {
         error: {
           code: 'validation',
