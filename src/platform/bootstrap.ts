@@ -6,6 +6,7 @@ import type { Config } from './config';
 import type { AppContext } from './context';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { EventBus } from './events';
 import { SecretBox } from './secret-box';
 
 /**
@@ -36,5 +37,5 @@ export async function createContext(config: Config): Promise<AppContext> {
   }
   const now = () => new Date();
   const box = new SecretBox(secretKeyFor(config));
-  return { config, db, box, audit: new AuditLog(db, now, box), now };
+  return { config, db, box, audit: new AuditLog(db, now, box), events: new EventBus(), now };
 }

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
 
@@ -26,6 +26,19 @@ const ConfigSchema = Type.Object({
   importMaxBytes: Type.Integer({ minimum: 1024, maximum: 1_073_741_824, default: 10_485_760 }),
   loginMaxAttempts: Type.Integer({ minimum: 1, maximum: 1000, default: 5 }),
   loginWindowSeconds: Type.Integer({ minimum: 1, maximum: 86_400, default: 900 }),
+  /** Run the recorder for cameras with recording on (tests switch it off). */
+  recording: Type.Boolean({ default: true }),
+  /** Where segments and quarantined files live (default: `<data-dir>/media`). */
+  mediaDir: Type.Optional(Type.String({ minLength: 1 })),
+  /** Total bytes of footage kept across all cameras; 0 means no quota beyond free disk. */
+  storageQuotaBytes: Type.Integer({ minimum: 0, default: 0 }),
+  /** Retention deletes oldest footage whenever free disk falls below this. */
+  minFreeBytes: Type.Integer({ minimum: 0, default: 1_073_741_824 }),
+  retentionIntervalSeconds: Type.Integer({ minimum: 5, maximum: 86_400, default: 300 }),
+  /** An ffmpeg binary to use instead of the system one or the bundled one. */
+  ffmpegPath: Type.Optional(Type.String({ minLength: 1 })),
+  /** RTSP port of the simulated cameras that demo mode starts. */
+  simPort: Type.Integer({ minimum: 1, maximum: 65535, default: 8554 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -73,6 +86,25 @@ export const configSources: Record<Key, { flag: string; env: string; help: strin
     env: 'MATTHAN_LOGIN_WINDOW_SECONDS',
     help: 'login rate-limit window',
   },
+  recording: { flag: '--recording', env: 'MATTHAN_RECORDING', help: 'record cameras (true/false)' },
+  mediaDir: { flag: '--media-dir', env: 'MATTHAN_MEDIA_DIR', help: 'folder for footage' },
+  storageQuotaBytes: {
+    flag: '--storage-quota-bytes',
+    env: 'MATTHAN_STORAGE_QUOTA_BYTES',
+    help: 'footage kept across all cameras (0 = no quota)',
+  },
+  minFreeBytes: {
+    flag: '--min-free-bytes',
+    env: 'MATTHAN_MIN_FREE_BYTES',
+    help: 'free disk kept by deleting the oldest footage',
+  },
+  retentionIntervalSeconds: {
+    flag: '--retention-interval-seconds',
+    env: 'MATTHAN_RETENTION_INTERVAL_SECONDS',
+    help: 'how often retention runs',
+  },
+  ffmpegPath: { flag: '--ffmpeg', env: 'MATTHAN_FFMPEG', help: 'ffmpeg binary to use' },
+  simPort: { flag: '--sim-port', env: 'MATTHAN_SIM_PORT', help: 'RTSP port of demo cameras' },
 };
 
 export class ConfigError extends Error {
@@ -101,7 +133,8 @@ export function loadConfig(
     const fromEnv = env[configSources[key].env];
     const raw = fromFlag ?? (fromEnv === undefined || fromEnv === '' ? undefined : fromEnv);
     if (raw === undefined) continue;
-    merged[key] = key === 'demo' && typeof raw === 'string' ? parseBoolean(raw) : raw;
+    const isFlag = key === 'demo' || key === 'recording';
+    merged[key] = isFlag && typeof raw === 'string' ? parseBoolean(raw) : raw;
   }
   const withDefaults = Value.Default(ConfigSchema, merged);
   const converted = Value.Convert(ConfigSchema, withDefaults);
@@ -114,7 +147,8 @@ export function loadConfig(
     throw new ConfigError(key, `invalid ${name}: ${JSON.stringify(given)} ${firstError.message}`);
   }
   const config = converted as Config;
-  return { ...config, dataDir: resolve(config.dataDir) };
+  const dataDir = resolve(config.dataDir);
+  return { ...config, dataDir, mediaDir: resolve(config.mediaDir ?? join(dataDir, 'media')) };
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
@@ -123,6 +157,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       dataDir: overrides.dataDir ?? '/tmp/matthan-test',
       logLevel: 'silent',
       secretKey: '0'.repeat(64),
+      recording: false,
       ...overrides,
     },
     {},

@@ -1,6 +1,7 @@
 import type { AuditLog } from '../audit/audit.service';
 import type { Config } from './config';
 import type { Db } from './db/database';
+import type { EventBus } from './events';
 import type { SecretBox } from './secret-box';
 
 /** What every domain gets: plain objects passed in, no framework container. */
@@ -9,5 +10,6 @@ export interface AppContext {
   db: Db;
   box: SecretBox;
   audit: AuditLog;
+  events: EventBus;
   now: () => Date;
 }

@@ -120,4 +120,51 @@ export interface Database {
   api_tokens: ApiTokenTable;
   cameras: CameraTable;
   audit_events: AuditEventTable;
+  segments: SegmentTable;
+  recording_gaps: RecordingGapTable;
+  holds: HoldTable;
+  camera_health_log: CameraHealthLogTable;
+}
+
+export interface SegmentTable {
+  id: string;
+  camera_id: string;
+  stream: string;
+  start_ms: number;
+  end_ms: number;
+  bytes: number;
+  path: string;
+  codec: string | null;
+  width: number | null;
+  height: number | null;
+  has_audio: number;
+  state: 'ok' | 'missing';
+  created_at: string;
+}
+
+export interface RecordingGapTable {
+  id: string;
+  camera_id: string;
+  start_ms: number;
+  end_ms: number | null;
+  reason: string;
+}
+
+export interface HoldTable {
+  id: string;
+  camera_id: string;
+  from_ms: number;
+  to_ms: number;
+  reason: string;
+  created_by: string | null;
+  created_at: string;
+  released_at: string | null;
+  released_by: string | null;
+}
+
+export interface CameraHealthLogTable {
+  camera_id: string;
+  at_ms: number;
+  state: string;
+  error: string | null;
 }
