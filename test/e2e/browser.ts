@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -137,3 +138,34 @@ export async function waitForMapCameras(page: Page): Promise<number> {
 
 /** Camera layers Leaflet actually drew (those clipped outside the view have an empty path). */
 export const drawn = (selector: string) => `${selector}:not([d="M0 0"])`;
+
+export interface BrowserSuite {
+  server: E2eServer;
+  browser: Browser;
+  watched: WatchedPage;
+}
+
+/**
+ * Registers the hooks every end-to-end file needs: one server and one browser per file, and
+ * for each test a fresh watched page whose console and page errors fail that test.
+ */
+export function browserSuite(device?: Parameters<typeof openPage>[2]): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    suite.server = await startServer();
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  beforeEach(async () => {
+    suite.watched = await openPage(suite.browser, suite.server, device);
+  });
+  afterEach(async () => {
+    const problems = [...suite.watched.problems];
+    await suite.watched.close();
+    expect(problems).toEqual([]);
+  });
+  return suite;
+}

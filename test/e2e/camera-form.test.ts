@@ -1,38 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  login,
-  openPage,
-  startServer,
-  type E2eServer,
-  type WatchedPage,
-} from './browser';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, login, openPage } from './browser';
 
 describe('camera form with the map picker', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    watched = await openPage(browser, server);
-  });
-  afterEach(async () => {
-    const problems = [...watched.problems];
-    await watched.close();
-    expect(problems).toEqual([]);
-  });
+  const suite = browserSuite();
 
   it('creates a camera placed by clicking the map and aimed with the handle and slider, then finds it in the list', async () => {
-    const { page } = watched;
+    const { page } = suite.watched;
     await login(page, 'police.xuandinh');
     await page.locator('.map-toolbar a[href="/cameras/new"]').click();
     await page.waitForURL('**/cameras/new');
@@ -86,11 +59,11 @@ describe('camera form with the map picker', () => {
   });
 
   it('shows the API error beside the field it names', async () => {
-    const { page } = watched;
-    watched.expectFailure({ path: '/api/cameras', status: 409 });
+    const { page } = suite.watched;
+    suite.watched.expectFailure({ path: '/api/cameras', status: 409 });
     await login(page, 'police.xuandinh');
     await page.goto('/cameras/new');
-    const existing = await server.ctx.db.kysely
+    const existing = await suite.server.ctx.db.kysely
       .selectFrom('cameras')
       .select('code')
       .limit(1)
@@ -107,8 +80,8 @@ describe('camera form with the map picker', () => {
   });
 
   it("reveals a household owner's contact only with a reason, which the owner then sees in the access log", async () => {
-    const { page } = watched;
-    const camera = await server.ctx.db.kysely
+    const { page } = suite.watched;
+    const camera = await suite.server.ctx.db.kysely
       .selectFrom('cameras')
       .innerJoin('users', 'users.id', 'cameras.owner_user_id')
       .select(['cameras.id', 'cameras.owner_phone'])
@@ -126,7 +99,7 @@ describe('camera form with the map picker', () => {
     await contact.waitFor();
     await expect(contact.textContent()).resolves.toContain(camera.owner_phone ?? '');
 
-    const owner = await openPage(browser, server);
+    const owner = await openPage(suite.browser, suite.server);
     try {
       await login(owner.page, 'owner.demo');
       await owner.page.goto(`/cameras/${camera.id}`);

@@ -1,13 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  login,
-  openPage,
-  startServer,
-  type E2eServer,
-  type WatchedPage,
-} from './browser';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, login } from './browser';
 
 const header = 'code,name,owner_kind,jurisdiction_code,latitude,longitude,heading,fov,range_m';
 
@@ -20,30 +12,11 @@ function csvFile(lines: string[]) {
 }
 
 describe('CSV import page', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    watched = await openPage(browser, server);
-  });
-  afterEach(async () => {
-    const problems = [...watched.problems];
-    await watched.close();
-    expect(problems).toEqual([]);
-  });
+  const suite = browserSuite();
 
   it('lists every bad row with its line, column and reason, and imports nothing', async () => {
-    const { page } = watched;
-    watched.expectFailure({ path: '/api/cameras/import', status: 422 });
+    const { page } = suite.watched;
+    suite.watched.expectFailure({ path: '/api/cameras/import', status: 422 });
     await login(page, 'police.xuandinh');
     await page.locator('#main-nav a[href="/import"]').click();
     await page
@@ -68,7 +41,7 @@ describe('CSV import page', () => {
       ['4', 'heading'],
     ]);
     expect(rows.every((r) => (r[2] ?? '').length > 0)).toBe(true);
-    const imported = await server.ctx.db.kysely
+    const imported = await suite.server.ctx.db.kysely
       .selectFrom('cameras')
       .select('code')
       .where('code', 'like', 'E2E-IMP-%')
@@ -77,7 +50,7 @@ describe('CSV import page', () => {
   });
 
   it('dry-runs a clean file without importing, then imports it', async () => {
-    const { page } = watched;
+    const { page } = suite.watched;
     await login(page, 'police.xuandinh');
     await page.goto('/import');
     await page
@@ -94,7 +67,7 @@ describe('CSV import page', () => {
     await expect(result.textContent()).resolves.toContain('2');
     const countCodes = async () =>
       (
-        await server.ctx.db.kysely
+        await suite.server.ctx.db.kysely
           .selectFrom('cameras')
           .select('code')
           .where('code', 'like', 'E2E-OK-%')

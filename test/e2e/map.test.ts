@@ -1,40 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  drawn,
-  launchBrowser,
-  login,
-  openPage,
-  startServer,
-  waitForMapCameras,
-  type E2eServer,
-  type WatchedPage,
-} from './browser';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, drawn, login, waitForMapCameras } from './browser';
 
 describe('map page', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    watched = await openPage(browser, server);
-  });
-  afterEach(async () => {
-    const problems = [...watched.problems];
-    await watched.close();
-    expect(problems).toEqual([]);
-  });
+  const suite = browserSuite();
 
   it('shows the demo accounts on the Vietnamese login page in demo mode', async () => {
-    const { page } = watched;
+    const { page } = suite.watched;
     await page.goto('/');
     await expect(page.locator('label[for=login-username]').textContent()).resolves.toBe(
       'Tên đăng nhập',
@@ -45,8 +16,8 @@ describe('map page', () => {
   });
 
   it('shows the API error message when the password is wrong', async () => {
-    const { page } = watched;
-    watched.expectFailure({ path: '/api/auth/login', status: 401 });
+    const { page } = suite.watched;
+    suite.watched.expectFailure({ path: '/api/auth/login', status: 401 });
     await page.goto('/');
     await page.locator('#login-username').fill('police.xuandinh');
     await page.locator('#login-password').fill('not-the-password');
@@ -62,7 +33,7 @@ describe('map page', () => {
   });
 
   it('draws the demo cameras of Xuân Đỉnh as wedges on a plain background when tiles cannot load', async () => {
-    const { page } = watched;
+    const { page } = suite.watched;
     await login(page, 'police.xuandinh');
     await page.waitForURL('**/map');
     expect(await waitForMapCameras(page)).toBeGreaterThan(10);
@@ -73,7 +44,7 @@ describe('map page', () => {
   });
 
   it('clusters cameras when zoomed out', async () => {
-    const { page } = watched;
+    const { page } = suite.watched;
     await login(page, 'police.xuandinh');
     await page.waitForURL('**/map');
     await page.locator(drawn('path.camera-wedge')).first().waitFor();
@@ -87,7 +58,7 @@ describe('map page', () => {
   });
 
   it("opens a camera's page from its popup", async () => {
-    const { page } = watched;
+    const { page } = suite.watched;
     await login(page, 'police.xuandinh');
     await page.waitForURL('**/map');
     const position = page.locator(drawn('path.camera-position')).first();
@@ -102,7 +73,7 @@ describe('map page', () => {
   });
 
   it('switches to English and remembers the choice after a reload', async () => {
-    const { page } = watched;
+    const { page } = suite.watched;
     await login(page, 'police.xuandinh');
     await page.waitForURL('**/map');
     await expect(page.locator('#main-nav a[href="/map"]').textContent()).resolves.toBe('Bản đồ');

@@ -1,14 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  login,
-  openPage,
-  startServer,
-  waitForMapCameras,
-  type E2eServer,
-  type WatchedPage,
-} from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, login, waitForMapCameras } from './browser';
 
 const phone = { viewport: { width: 390, height: 844 }, hasTouch: true };
 
@@ -19,29 +11,10 @@ function horizontalOverflow(page: Page): Promise<number> {
 }
 
 describe('on a 390-pixel phone screen', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    watched = await openPage(browser, server, phone);
-  });
-  afterEach(async () => {
-    const problems = [...watched.problems];
-    await watched.close();
-    expect(problems).toEqual([]);
-  });
+  const suite = browserSuite(phone);
 
   it('has no horizontal overflow on any page, and the navigation folds into a menu', async () => {
-    const { page } = watched;
+    const { page } = suite.watched;
     await page.goto('/');
     await page.locator('#login-username').waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
@@ -73,7 +46,7 @@ describe('on a 390-pixel phone screen', () => {
   });
 
   it('lets an owner register a camera and change its consent tier with an expiry', async () => {
-    const { page } = watched;
+    const { page } = suite.watched;
     await login(page, 'owner.demo');
     await page.waitForURL('**/mine');
     await page.locator('.page-header a[href="/cameras/new"]').click();
@@ -98,7 +71,7 @@ describe('on a 390-pixel phone screen', () => {
     await card.locator('button[type=submit]').click();
     await card.getByRole('status').waitFor();
 
-    const stored = await server.ctx.db.kysely
+    const stored = await suite.server.ctx.db.kysely
       .selectFrom('cameras')
       .select(['consent_tier', 'consent_expires_at', 'owner_kind'])
       .where('code', '=', 'E2E-OWNER-1')

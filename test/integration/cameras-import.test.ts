@@ -10,6 +10,7 @@ import {
   type CameraListBody,
   type Person,
   type World,
+  countCameras,
 } from '../fixtures/cameras/world';
 import { describeEachDatabase } from '../helpers/harness';
 
@@ -32,15 +33,7 @@ describeEachDatabase('camera CSV import and exports', (h) => {
     });
   const get = (person: Person, url: string) =>
     h().app.inject({ method: 'GET', url, headers: { cookie: world.cookies[person] } });
-  const count = async () =>
-    Number(
-      (
-        await h()
-          .ctx.db.kysely.selectFrom('cameras')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = () => countCameras(h());
 
   it('checks a file without importing it on a dry run', async () => {
     const response = await importCsv(

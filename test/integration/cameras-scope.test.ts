@@ -7,6 +7,7 @@ import {
   type CameraListBody,
   type Person,
   type World,
+  apiCaller,
 } from '../fixtures/cameras/world';
 import { unitIds } from '../helpers/fixtures';
 import { describeEachDatabase } from '../helpers/harness';
@@ -33,15 +34,7 @@ describeEachDatabase('camera scope, ownership and consent', (h) => {
     );
   });
 
-  async function call(
-    person: Person | null,
-    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
-    url: string,
-    payload?: object,
-  ) {
-    const headers = person ? { cookie: world.cookies[person] } : {};
-    return h().app.inject({ method, url, payload, headers });
-  }
+  const call = apiCaller(h, () => world);
   const codes = async (person: Person, url: string) =>
     ((await call(person, 'GET', url)).json<CameraListBody>().items as { code: string }[])
       .map((c) => c.code)

@@ -5,8 +5,9 @@ import {
   type ApiErrorBody,
   type CameraListBody,
   type MapBody,
-  type Person,
   type World,
+  apiCaller,
+  countCameras,
 } from '../fixtures/cameras/world';
 import { unitIds } from '../helpers/fixtures';
 import { describeEachDatabase } from '../helpers/harness';
@@ -30,30 +31,8 @@ describeEachDatabase('camera search, map and filters', (h) => {
     );
   });
 
-  async function call(
-    person: Person,
-    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
-    url: string,
-    payload?: object,
-  ) {
-    const response = await h().app.inject({
-      method,
-      url,
-      payload,
-      headers: { cookie: world.cookies[person] },
-    });
-    bodies.push(response.body);
-    return response;
-  }
-  const count = async () =>
-    Number(
-      (
-        await h()
-          .ctx.db.kysely.selectFrom('cameras')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const call = apiCaller(h, () => world, bodies);
+  const count = () => countCameras(h());
 
   it('finds the same cameras by composed, decomposed and unaccented text', async () => {
     await call(

@@ -6,8 +6,9 @@ import {
   cameraInput,
   type ApiErrorBody,
   type CameraListBody,
-  type Person,
   type World,
+  apiCaller,
+  countCameras,
 } from '../fixtures/cameras/world';
 import { unitIds } from '../helpers/fixtures';
 import { describeEachDatabase } from '../helpers/harness';
@@ -24,30 +25,8 @@ describeEachDatabase('camera registry', (h) => {
     world = await createWorld(h());
   });
 
-  async function call(
-    person: Person,
-    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
-    url: string,
-    payload?: object,
-  ) {
-    const response = await h().app.inject({
-      method,
-      url,
-      payload,
-      headers: { cookie: world.cookies[person] },
-    });
-    bodies.push(response.body);
-    return response;
-  }
-  const count = async () =>
-    Number(
-      (
-        await h()
-          .ctx.db.kysely.selectFrom('cameras')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const call = apiCaller(h, () => world, bodies);
+  const count = () => countCameras(h());
 
   it('registers a camera and reads it back without its stream credentials', async () => {
     const input = cameraInput({
