@@ -3,6 +3,7 @@ import { auditCommand } from './audit.command';
 import { CliError, describeError } from './common';
 import { importCommand } from './import.command';
 import { serveCommand } from './serve.command';
+import { simCommand } from './sim.command';
 import { usersCommand } from './users.command';
 
 const program = new Command('matthan')
@@ -15,6 +16,7 @@ program.addCommand(serveCommand());
 program.addCommand(importCommand());
 program.addCommand(usersCommand());
 program.addCommand(auditCommand());
+program.addCommand(simCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -2,19 +2,30 @@ import { Command, Option } from 'commander';
 import { seedDemo } from '../demo/seed';
 import { createContext } from '../platform/bootstrap';
 import { configSources, loadConfig } from '../platform/config';
+import type { AppContext } from '../platform/context';
 import { buildApp } from '../platform/http/app';
+import { startDemoCameras } from '../sim/demo';
+import type { Simulator } from '../sim/rtsp-server';
+import { CliError } from './common';
+
+async function startDemoSimulator(ctx: AppContext): Promise<Simulator> {
+  try {
+    return await startDemoCameras(ctx);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new CliError(
+        `the demo cameras' RTSP port ${ctx.config.simPort} is in use: choose another with --sim-port`,
+      );
+    }
+    throw error;
+  }
+}
 
 export function serveCommand(): Command {
   const command = new Command('serve').description('run the server (API, web app)');
-  for (const key of [
-    'port',
-    'host',
-    'dataDir',
-    'databaseUrl',
-    'secretKey',
-    'tileUrl',
-    'logLevel',
-  ] as const) {
+  for (const key of Object.keys(configSources) as (keyof typeof configSources)[]) {
+    if (key === 'demo') continue;
     const source = configSources[key];
     command.addOption(new Option(`${source.flag} <value>`, `${source.help} [env ${source.env}]`));
   }
@@ -25,10 +36,13 @@ export function serveCommand(): Command {
     const config = loadConfig(options);
     const ctx = await createContext(config);
     const accounts = config.demo ? (await seedDemo(ctx)).accounts : [];
+    // The demo's cameras are simulated on loopback; they must answer before the recorder starts.
+    const simulator = config.demo && config.recording ? await startDemoSimulator(ctx) : null;
     const app = await buildApp(ctx);
     const stop = async (signal: string) => {
       app.log.info({ signal }, 'stopping');
       await app.close();
+      await simulator?.close();
       await ctx.db.close();
       process.exit(0);
     };

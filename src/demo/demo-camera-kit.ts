@@ -28,9 +28,18 @@ export function camera(fields: CoreFields & Partial<CameraInput>): DemoCamera {
   };
 }
 
-/** The simulated RTSP cameras (a later part of the demo) serve these paths on loopback. */
-export const demoStream = (n: number): string =>
-  `rtsp://demo:demo-pass@127.0.0.1:8554/cam-${String(n).padStart(3, '0')}`;
+/** The simulated RTSP cameras that `serve --demo` starts (`src/sim/`) answer with these. */
+export const DEMO_SIM_CREDENTIALS = { username: 'demo', password: 'demo-pass' } as const;
+
+/** How many simulated cameras the demo's stream URLs name: cam-001 … cam-019. */
+export const DEMO_SIM_CAMERAS = 19;
+
+/** Simulated camera `n` on loopback at the demo's RTSP port: its main or sub stream. */
+export const demoStream = (n: number, port: number, sub = false): string => {
+  const { username, password } = DEMO_SIM_CREDENTIALS;
+  const name = `cam-${String(n).padStart(3, '0')}${sub ? '/sub' : ''}`;
+  return `rtsp://${username}:${password}@127.0.0.1:${port}/${name}`;
+};
 
 export interface RoadPoint {
   lat: number;

@@ -108,8 +108,11 @@ function wardSites(unit: UnitIdOf): DemoCamera[] {
   return cameras;
 }
 
-/** Tân Xuân 1: 16 cameras on the main lanes of the group since 2021. */
-function groupStreetCameras(unit: UnitIdOf): DemoCamera[] {
+/** Tân Xuân 1's street cameras recorded by the demo's recorder (the others are registry only). */
+const recordedStreetCameras = 6;
+
+/** Tân Xuân 1: 16 cameras on the main lanes of the group since 2021, on simulated streams. */
+function groupStreetCameras(unit: UnitIdOf, simPort: number): DemoCamera[] {
   const random = seededRandom('tan-xuan-1');
   const lanes = [
     {
@@ -152,7 +155,9 @@ function groupStreetCameras(unit: UnitIdOf): DemoCamera[] {
         rangeM: 40,
         status: number === 7 || number === 12 ? 'offline' : 'online',
         consentTier: 'live_always',
-        mainStreamUrl: demoStream(number),
+        mainStreamUrl: demoStream(number, simPort),
+        subStreamUrl: demoStream(number, simPort, true),
+        recordingEnabled: number <= recordedStreetCameras,
         installedOn: dateIn(random, 2021, 3, 12),
         fundingSource: fundedByResidents,
         costVnd: 6_500_000,
@@ -192,7 +197,11 @@ function householdCameras(unit: UnitIdOf): DemoCamera[] {
 }
 
 /** owner.demo's own cameras: a household in Tân Xuân 1 that registered itself. */
-export function ownerDemoCameras(unit: UnitIdOf, ownerUserId: string): DemoCamera[] {
+export function ownerDemoCameras(
+  unit: UnitIdOf,
+  ownerUserId: string,
+  simPort: number,
+): DemoCamera[] {
   const home = { lat: 21.07534, lng: 105.78702 };
   const views = [
     { name: 'Cổng trước', heading: 95, tier: 'on_request' },
@@ -215,7 +224,10 @@ export function ownerDemoCameras(unit: UnitIdOf, ownerUserId: string): DemoCamer
       fov: 100,
       rangeM: 20,
       consentTier: view.tier,
-      mainStreamUrl: demoStream(17 + index),
+      mainStreamUrl: demoStream(17 + index, simPort),
+      subStreamUrl: demoStream(17 + index, simPort, true),
+      // The front gate is recorded, so owner.demo sees recording on a camera of their own.
+      recordingEnabled: index === 0,
       installedOn: '2023-05-20',
       costVnd: 1_800_000,
     }),
@@ -306,9 +318,9 @@ function collegeCameras(unit: UnitIdOf): DemoCamera[] {
   );
 }
 
-export function hanoiCameras(unit: UnitIdOf): DemoCamera[] {
+export function hanoiCameras(unit: UnitIdOf, simPort: number): DemoCamera[] {
   return [
-    ...groupStreetCameras(unit),
+    ...groupStreetCameras(unit, simPort),
     ...wardSites(unit),
     ...householdCameras(unit),
     ...premisesCameras(unit),

@@ -166,8 +166,8 @@ export async function seedDemo(ctx: AppContext): Promise<{ accounts: DemoAccount
   const { accounts, ownerId } = await seedAccounts(ctx, unitOf);
   const unitId = (code: string) => unitOf(code).id;
   await seedCameras(ctx, [
-    ...hanoiCameras(unitId),
-    ...ownerDemoCameras(unitId, ownerId),
+    ...hanoiCameras(unitId, ctx.config.simPort),
+    ...ownerDemoCameras(unitId, ownerId, ctx.config.simPort),
     ...haTinhCameras(unitId, haTinhPremisesCameras),
   ]);
   return { accounts };

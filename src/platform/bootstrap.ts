@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { AuditLog } from '../audit/audit.service';
+import { RecorderService } from '../recording/recorder';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { openDatabase } from './db/database';
@@ -37,5 +38,16 @@ export async function createContext(config: Config): Promise<AppContext> {
   }
   const now = () => new Date();
   const box = new SecretBox(secretKeyFor(config));
-  return { config, db, box, audit: new AuditLog(db, now, box), events: new EventBus(), now };
+  const ctx: AppContext = {
+    config,
+    db,
+    box,
+    audit: new AuditLog(db, now, box),
+    events: new EventBus(),
+    now,
+    recorder: null,
+  };
+  // Created here, started by the HTTP app once it is ready (see `recordingRoutes`).
+  if (config.recording) ctx.recorder = new RecorderService(ctx);
+  return ctx;
 }

@@ -1,4 +1,5 @@
 import type { AuditLog } from '../audit/audit.service';
+import type { RecorderService } from '../recording/recorder';
 import type { Config } from './config';
 import type { Db } from './db/database';
 import type { EventBus } from './events';
@@ -12,4 +13,9 @@ export interface AppContext {
   audit: AuditLog;
   events: EventBus;
   now: () => Date;
+  /**
+   * The recorder when this process records (`recording` setting); started when the HTTP app is
+   * ready and stopped when it closes. Null in processes that only serve the API or run a command.
+   */
+  recorder: RecorderService | null;
 }

@@ -85,6 +85,57 @@ function listing(url: string, key: 'items' | 'features' | 'csv'): Check {
   };
 }
 
+/** A hold on the home and the away camera, and a segment of each, placed once per world. */
+const recordingWorlds = new WeakMap<World, Promise<void>>();
+function recordingWorld(world: World): Promise<void> {
+  let ready = recordingWorlds.get(world);
+  if (!ready) {
+    ready = (async () => {
+      for (const [cameraId, bytes] of [
+        [world.home, 1000],
+        [world.away, 7000],
+      ] as const) {
+        const hold = await placeHold(world, cameraId);
+        expect(hold.statusCode, hold.body).toBe(201);
+        await world.h.ctx.db.kysely
+          .insertInto('segments')
+          .values({
+            id: `seg-${cameraId}`,
+            camera_id: cameraId,
+            stream: 'main',
+            start_ms: Date.parse('2025-01-01T00:00:00Z'),
+            end_ms: Date.parse('2025-01-01T00:00:10Z'),
+            bytes,
+            path: `segments/${cameraId}/2025-01-01/000000.mp4`,
+            codec: 'h264',
+            width: 1280,
+            height: 720,
+            has_audio: 0,
+            state: 'ok',
+            created_at: new Date().toISOString(),
+          })
+          .execute();
+      }
+    })();
+    recordingWorlds.set(world, ready);
+  }
+  return ready;
+}
+
+function placeHold(world: World, cameraId: string, cookie = world.cookies.admin) {
+  return world.h.app.inject({
+    method: 'POST',
+    url: '/api/holds',
+    payload: {
+      cameraId,
+      from: '2025-01-01T00:00:00Z',
+      to: '2025-01-01T01:00:00Z',
+      reason: 'access test',
+    },
+    headers: { cookie },
+  });
+}
+
 const scopeCases: Record<string, Check | { unscoped: string }> = {
   'GET /api/health': { unscoped: 'public liveness probe, no records' },
   'GET /api/client-config': { unscoped: 'public map settings, no records' },
@@ -172,6 +223,84 @@ const scopeCases: Record<string, Check | { unscoped: string }> = {
         response.statusCode,
         `${role} imported away → ${response.body}`,
       ).toBeGreaterThanOrEqual(403);
+  },
+  'GET /api/holds': async (world, role, call) => {
+    await recordingWorld(world);
+    const away = await call({ method: 'GET', url: `/api/holds?cameraId=${world.away}` });
+    if (role === 'admin') expect(away.statusCode, away.body).toBe(200);
+    else expect(denied(away.statusCode), `${role} holds away → ${away.statusCode}`).toBe(true);
+    const home = await call({ method: 'GET', url: `/api/holds?cameraId=${world.home}` });
+    expect(home.statusCode, home.body).toBe(200);
+    const all = await call({ method: 'GET', url: '/api/holds' });
+    expect(all.statusCode, all.body).toBe(200);
+    expect(all.body.includes('AWAY-1'), `${role} sees away holds`).toBe(role === 'admin');
+    expect(all.body).toContain('HOME-1');
+  },
+  'POST /api/holds': async (world, role, call) => {
+    const away = await placeHold(world, world.away, world.cookies[role]);
+    if (role === 'admin') expect(away.statusCode, away.body).toBe(201);
+    else expect(denied(away.statusCode), `${role} held away → ${away.statusCode}`).toBe(true);
+    const home = await call({
+      method: 'POST',
+      url: '/api/holds',
+      payload: {
+        cameraId: world.home,
+        from: '2025-01-02T00:00:00Z',
+        to: '2025-01-02T01:00:00Z',
+        reason: 'access test',
+      },
+    });
+    expect(home.statusCode, home.body).toBe(201);
+  },
+  'POST /api/holds/:id/release': async (world, role, call) => {
+    for (const [cameraId, inside] of [
+      [world.away, false],
+      [world.home, true],
+    ] as const) {
+      const hold = await placeHold(world, cameraId);
+      const id = hold.json<{ id: string }>().id;
+      const release = await call({
+        method: 'POST',
+        url: `/api/holds/${id}/release`,
+        payload: { reason: 'access test' },
+      });
+      if (inside || role === 'admin') expect(release.statusCode, release.body).toBe(200);
+      else
+        expect(denied(release.statusCode), `${role} released away → ${release.statusCode}`).toBe(
+          true,
+        );
+    }
+  },
+  'GET /api/storage': async (world, role, call) => {
+    await recordingWorld(world);
+    const response = await call({ method: 'GET', url: '/api/storage' });
+    expect(response.statusCode, response.body).toBe(200);
+    const figures = response.json<{ totalBytes: number; perCamera: { code: string }[] }>();
+    const codes = figures.perCamera.map((c) => c.code);
+    expect(codes.includes('AWAY-1'), `${role} sees away storage`).toBe(role === 'admin');
+    expect(codes).toContain('HOME-1');
+    expect(figures.totalBytes).toBe(role === 'admin' ? 8000 : 1000);
+  },
+  'GET /api/recording/status': listing('/api/recording/status', 'items'),
+  'GET /api/cameras/:id/recording': cameraById('GET', '/recording'),
+  'POST /api/cameras/:id/recording': cameraById('POST', '/recording', {
+    enabled: false,
+    reason: 'access test',
+  }),
+  'GET /api/cameras/:id/segments': async (world, role, call) => {
+    await recordingWorld(world);
+    const range = '?from=2025-01-01T00:00:00Z&to=2025-01-02T00:00:00Z';
+    const away = await call({ method: 'GET', url: `/api/cameras/${world.away}/segments${range}` });
+    if (role === 'admin') expect(away.statusCode, away.body).toBe(200);
+    else expect(denied(away.statusCode), `${role} segments away → ${away.statusCode}`).toBe(true);
+    const home = await call({ method: 'GET', url: `/api/cameras/${world.home}/segments${range}` });
+    expect(home.statusCode, home.body).toBe(200);
+    expect(home.json<{ items: { id: string }[] }>().items.map((s) => s.id)).toEqual([
+      `seg-${world.home}`,
+    ]);
+  },
+  'GET /api/events': {
+    unscoped: 'a WebSocket; each event is filtered by scope (test/integration/events.test.ts)',
   },
 };
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ClientConfigProvider } from './hooks/clientConfig';
 import { matchPath, navigate, useLinkInterception, useLocation } from './hooks/router';
 import { SessionProvider, useSession } from './hooks/session';
+import { ServerEventsProvider } from './hooks/useServerEvents';
 import { LanguageProvider, useT } from './i18n/i18n';
 import { findPage, homePath } from './navigation';
 import { LoginPage } from './pages/LoginPage';
@@ -23,8 +24,11 @@ function Gate() {
   if (state.status === 'anonymous') return <LoginPage />;
   const found = findPage(path, matchPath);
   const Page = found?.page;
+  // Live events flow while someone is signed in; logging out unmounts this and closes them.
   return (
-    <AppShell>{Page ? <Page params={found.params} /> : home ? null : <NotFoundPage />}</AppShell>
+    <ServerEventsProvider>
+      <AppShell>{Page ? <Page params={found.params} /> : home ? null : <NotFoundPage />}</AppShell>
+    </ServerEventsProvider>
   );
 }
 

@@ -7,10 +7,12 @@ import { AuditPage } from './pages/AuditPage';
 import { CameraDetailPage } from './pages/CameraDetailPage';
 import { CameraEditPage } from './pages/CameraEditPage';
 import { CameraListPage } from './pages/CameraListPage';
+import { HealthPage } from './pages/HealthPage';
 import { ImportPage } from './pages/ImportPage';
 import { MapPage } from './pages/MapPage';
 import { MyCamerasPage } from './pages/MyCamerasPage';
 import { auditRoles, cameraRoles, registryRoles } from './permissions';
+import { healthRoles } from './views/recording/recordingRoles';
 
 export interface PageProps {
   params: Record<string, string>;
@@ -55,6 +57,12 @@ export const sections: Section[] = [
     label: 'nav.import',
     roles: registryRoles,
     pages: [{ pattern: '/import', page: ImportPage }],
+  },
+  {
+    path: '/health',
+    label: 'nav.health',
+    roles: healthRoles,
+    pages: [{ pattern: '/health', page: HealthPage }],
   },
   {
     path: '/audit',

@@ -3,7 +3,11 @@ import { authRoutes } from '../../auth/auth.routes';
 import { userRoutes } from '../../auth/users.routes';
 import { cameraRoutes } from '../../cameras/camera.routes';
 import { jurisdictionRoutes } from '../../jurisdictions/jurisdiction.routes';
+import { holdRoutes } from '../../recording/holds.routes';
+import { recordingRoutes } from '../../recording/recording.routes';
+import { storageRoutes } from '../../recording/storage.routes';
 import type { AppContext } from '../context';
+import { eventRoutes } from '../events.routes';
 import type { App } from './app';
 
 /** Every domain's routes. A new domain adds one line here (and one entry in the web navigation). */
@@ -13,4 +17,8 @@ export const domainRoutes: ((app: App, ctx: AppContext) => void | Promise<void>)
   auditRoutes,
   jurisdictionRoutes,
   cameraRoutes,
+  holdRoutes,
+  storageRoutes,
+  recordingRoutes,
+  eventRoutes,
 ];

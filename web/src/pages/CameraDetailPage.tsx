@@ -13,6 +13,7 @@ import { CameraMiniMap } from '../views/CameraMiniMap';
 import { ConsentEditor } from '../views/ConsentEditor';
 import { DecommissionForm } from '../views/DecommissionForm';
 import { OwnerContact } from '../views/OwnerContact';
+import { RecordingSection } from '../views/recording/RecordingSection';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -107,6 +108,10 @@ export function CameraDetailPage({ params }: PageProps) {
         </section>
         <section className="card">
           <CameraMiniMap camera={camera} />
+        </section>
+        <section className="card card--wide">
+          <h2>{t('recording.title')}</h2>
+          <RecordingSection key={camera.id} camera={camera} onChanged={loaded.reload} />
         </section>
         <section className="card">
           <h2>{t('contact.title')}</h2>

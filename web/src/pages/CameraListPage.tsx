@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { Pagination } from '../components/Pagination';
 import { navigate, useLocation } from '../hooks/router';
 import { useMe } from '../hooks/session';
+import { useRecordingHealth } from '../hooks/useRecordingHealth';
 import { useResource } from '../hooks/useResource';
 import { useT } from '../i18n/i18n';
 import { cameraCreatorRoles, registryRoles } from '../permissions';
@@ -37,6 +38,7 @@ export function CameraListPage() {
   const offset = Math.max(0, Number(query.get('offset') ?? 0) || 0);
   const list = useResource(() => cameraApi.list({ ...filters, limit: pageSize, offset }), url);
   const [exportReason, setExportReason] = useState('');
+  const health = useRecordingHealth();
 
   const setFilters = useCallback((next: CameraFilters) => {
     navigate(withQuery('/cameras', { ...next }), { replace: true });
@@ -64,7 +66,9 @@ export function CameraListPage() {
       {list.data && list.data.items.length === 0 ? (
         <p className="empty">{t('list.empty')}</p>
       ) : null}
-      {list.data && list.data.items.length > 0 ? <CameraTable cameras={list.data.items} /> : null}
+      {list.data && list.data.items.length > 0 ? (
+        <CameraTable cameras={list.data.items} health={health} />
+      ) : null}
       {list.data ? (
         <Pagination offset={offset} limit={pageSize} total={list.data.total} onChange={setOffset} />
       ) : null}

@@ -1,10 +1,21 @@
+import type { RecordingStatus } from '../api/recording';
 import type { Camera } from '../api/types';
 import { formatDateTime } from '../i18n/format';
 import { useLanguage, useT } from '../i18n/i18n';
 import { ownerKindColours } from '../map/style';
+import { HealthBadge } from './recording/HealthBadge';
 
-/** Cameras as a table; on a phone each row becomes a card (see `.camera-table` in the CSS). */
-export function CameraTable({ cameras }: { cameras: Camera[] }) {
+/**
+ * Cameras as a table; on a phone each row becomes a card (see `.camera-table` in the CSS).
+ * With `health`, a column shows each recorder's state (live, from the health events).
+ */
+export function CameraTable({
+  cameras,
+  health,
+}: {
+  cameras: Camera[];
+  health?: Record<string, RecordingStatus>;
+}) {
   const t = useT();
   const { language } = useLanguage();
   return (
@@ -16,6 +27,7 @@ export function CameraTable({ cameras }: { cameras: Camera[] }) {
           <th>{t('camera.jurisdiction')}</th>
           <th>{t('camera.ownerKind')}</th>
           <th>{t('camera.status')}</th>
+          {health ? <th>{t('health.column')}</th> : null}
           <th>{t('camera.consentTier')}</th>
           <th>{t('camera.updatedAt')}</th>
         </tr>
@@ -42,6 +54,11 @@ export function CameraTable({ cameras }: { cameras: Camera[] }) {
                 {t(`status.${camera.status}`)}
               </span>
             </td>
+            {health ? (
+              <td data-label={t('health.column')} data-testid="health-cell">
+                <HealthBadge state={health[camera.id]?.state} />
+              </td>
+            ) : null}
             <td data-label={t('camera.consentTier')}>{t(`consent.${camera.consentTier}`)}</td>
             <td data-label={t('camera.updatedAt')}>{formatDateTime(camera.updatedAt, language)}</td>
           </tr>

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { ChildExit } from '../platform/supervisor';
+import { classifyExit, cleanLine, RateMeter, uptimePercent } from './health';
+
+const exit = (stderr: string[], overrides: Partial<ChildExit> = {}): ChildExit => ({
+  reason: 'exited',
+  code: 1,
+  signal: null,
+  stderr,
+  hadData: false,
+  ...overrides,
+});
+
+describe('classifyExit', () => {
+  it('names a refused password auth_failed', () => {
+    expect(
+      classifyExit(
+        exit([
+          '[rtsp @ 0x55f41ebce980] method DESCRIBE failed: 401 Unauthorized',
+          'rtsp://***@127.0.0.1:41989/test: Server returned 401 Unauthorized (authorization failed)',
+        ]),
+        10_000,
+      ),
+    ).toEqual({
+      state: 'auth_failed',
+      error: 'the camera refused the user name or password (401)',
+    });
+  });
+
+  it('names a stream without video and a non-RTSP answer as errors', () => {
+    expect(classifyExit(exit(["Stream map '0:v:0' matches no streams."]), 10_000)).toEqual({
+      state: 'error',
+      error: 'the stream has no video',
+    });
+    expect(
+      classifyExit(exit(['rtsp://***@cam/1: Invalid data found when processing input']), 10_000)
+        .state,
+    ).toBe('error');
+    expect(classifyExit(exit(['Error writing trailer: No space left on device']), 10_000)).toEqual({
+      state: 'error',
+      error: 'the media disk is full',
+    });
+  });
+
+  it('calls a lost connection offline, naming the last meaningful line', () => {
+    const failure = classifyExit(
+      exit([
+        'rtsp://***@cam/1: Connection refused',
+        '[segment @ 0x1] Non-monotonous DTS in output stream 0:0; previous: 401, current: 0',
+      ]),
+      10_000,
+    );
+    expect(failure).toEqual({
+      state: 'offline',
+      error: 'connection lost: rtsp://***@cam/1: Connection refused',
+    });
+  });
+
+  it('reports the watchdog and a missing ffmpeg', () => {
+    expect(classifyExit(exit([], { reason: 'watchdog' }), 10_000)).toEqual({
+      state: 'offline',
+      error: 'no data for 10 s',
+    });
+    expect(
+      classifyExit(exit(['spawn /nope/ffmpeg ENOENT'], { reason: 'spawn_failed' }), 10_000),
+    ).toEqual({ state: 'error', error: 'cannot start ffmpeg: spawn /nope/ffmpeg ENOENT' });
+  });
+
+  it('strips ffmpeg’s context prefix from a line', () => {
+    expect(cleanLine('[rtsp @ 0x55d4fade4340] method DESCRIBE failed')).toBe(
+      'method DESCRIBE failed',
+    );
+  });
+});
+
+describe('uptimePercent', () => {
+  const hour = 3_600_000;
+  it('counts the time spent online inside the window, from the state before it', () => {
+    const entries = [
+      { atMs: 6 * hour, state: 'offline' },
+      { atMs: 12 * hour, state: 'online' },
+    ];
+    expect(uptimePercent(entries, 'online', 0, 24 * hour)).toBe(75);
+    expect(uptimePercent(entries, null, 0, 24 * hour)).toBe(50);
+  });
+  it('is 100 for a camera online all day and 0 for an empty window', () => {
+    expect(uptimePercent([], 'online', 0, 24 * hour)).toBe(100);
+    expect(uptimePercent([], 'online', 5, 5)).toBe(0);
+  });
+});
+
+describe('RateMeter', () => {
+  it('measures bitrate and frame rate from fragments', () => {
+    const meter = new RateMeter(10_000);
+    meter.add(0, 250_000, 50);
+    meter.add(2000, 250_000, 50);
+    meter.add(4000, 250_000, 50);
+    expect(meter.rates(4500)).toEqual({ bitrateKbps: 1000, fps: 25 });
+  });
+  it('reports nothing when fragments stopped arriving', () => {
+    const meter = new RateMeter(10_000);
+    meter.add(0, 1000, 25);
+    meter.add(1000, 1000, 25);
+    expect(meter.rates(20_000)).toEqual({ bitrateKbps: null, fps: null });
+  });
+});

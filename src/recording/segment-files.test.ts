@@ -1,0 +1,51 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { assertSafeId, isCompleteMp4, moveIntoPlace } from './segment-files';
+
+function box(type: string, body: Buffer): Buffer {
+  const size = Buffer.alloc(4);
+  size.writeUInt32BE(body.length + 8);
+  return Buffer.concat([size, Buffer.from(type, 'latin1'), body]);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'matthan-segment-files-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const complete = Buffer.concat([
+  box('ftyp', Buffer.alloc(8)),
+  box('mdat', Buffer.alloc(100)),
+  box('moov', Buffer.alloc(20)),
+]);
+
+describe('segment files', () => {
+  it('accepts only an MP4 whose boxes run to the end and include moov', async () => {
+    const write = (name: string, data: Buffer) => {
+      writeFileSync(join(dir, name), data);
+      return join(dir, name);
+    };
+    expect(await isCompleteMp4(write('ok.mp4', complete))).toBe(true);
+    expect(await isCompleteMp4(write('cut.mp4', complete.subarray(0, 60)))).toBe(false);
+    expect(await isCompleteMp4(write('nomoov.mp4', complete.subarray(0, 124)))).toBe(false);
+  });
+
+  it('moves a closed segment into its day folder, with a suffix when the name is taken', async () => {
+    const media = join(dir, 'media');
+    const start = Date.parse('2025-11-20T08:00:10Z');
+    for (const name of ['a.mp4', 'b.mp4']) writeFileSync(join(dir, name), complete);
+    const first = await moveIntoPlace(media, 'cam-1', join(dir, 'a.mp4'), start);
+    const second = await moveIntoPlace(media, 'cam-1', join(dir, 'b.mp4'), start);
+    expect(first).toEqual({ path: 'segments/cam-1/2025-11-20/080010.mp4', bytes: complete.length });
+    expect(second.path).toBe('segments/cam-1/2025-11-20/080010-1.mp4');
+    expect(readdirSync(join(media, 'segments/cam-1/2025-11-20')).sort()).toEqual([
+      '080010-1.mp4',
+      '080010.mp4',
+    ]);
+  });
+
+  it('refuses a camera id that would be a path', () => {
+    expect(() => assertSafeId('../etc')).toThrow();
+    expect(() => assertSafeId('0b9e4c1e-5d7a-4f7e-9a55-3f0e6f2f7c11')).not.toThrow();
+  });
+});

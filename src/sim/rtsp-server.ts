@@ -1,0 +1,256 @@
+import { createSocket, type Socket as UdpSocket } from 'node:dgram';
+import { once } from 'node:events';
+import { createServer, type Server, type Socket } from 'node:net';
+import { cameraName } from './camera-path';
+import { NonceIssuer, type Credentials } from './digest';
+import { loadMedia, type SimMedia } from './media';
+import { Connection, type CameraFault, type ServerShared } from './rtsp-connection';
+import type { Session, TickCounts } from './rtsp-session';
+
+// The simulated cameras: one RTSP server on loopback serving `cam-001` … `cam-NNN`, each with a
+// main and a sub stream, looping the generated clips in real time. One timer paces every
+// session, and every camera shares the same packetised frames, so 50 cameras stay cheap.
+
+export interface SimulatorOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  cameras: number;
+  /** When given, every request but OPTIONS needs Digest authentication with these. */
+  credentials?: Credentials;
+  /** Where the generated clips are cached (default `<repo>/.cache/clips/`). */
+  clipDir?: string;
+  /** Called with one line per connection and fault, for the `matthan sim` command. */
+  log?: (line: string) => void;
+}
+
+/**
+ * Faults on demand, per camera:
+ * - `drop` closes the camera's open connections once; new ones work (a network blip);
+ * - `offline` closes them and keeps closing new ones (a camera that rebooted and is not back);
+ * - `stall` stops sending media but keeps sockets open and answers RTSP (no video);
+ * - `refuse` closes open connections and answers 401 even to good credentials;
+ * - `garbage` closes open connections and answers anything with bytes that are not RTSP;
+ * - `resize` switches the open sessions to the other resolution (main ↔ sub) at their next
+ *   keyframe, a stream whose format changes mid-way; new connections get the usual streams;
+ * - `recover` makes the camera healthy again.
+ */
+export type FaultKind = 'drop' | 'offline' | 'stall' | 'refuse' | 'garbage' | 'resize' | 'recover';
+
+export interface SimulatorStats {
+  connections: number;
+  sessions: number;
+  playing: number;
+  framesSent: number;
+  framesDropped: number;
+  packetsSent: number;
+  bytesSent: number;
+  authFailures: number;
+  faults: Record<string, CameraFault>;
+}
+
+export interface Simulator {
+  readonly port: number;
+  readonly host: string;
+  readonly cameras: number;
+  /** The camera's URL (1-based index); credentials are included unless `withCredentials: false`. */
+  url(index: number, options?: { sub?: boolean; withCredentials?: boolean }): string;
+  fault(index: number, kind: FaultKind): void;
+  stats(): SimulatorStats;
+  close(): Promise<void>;
+}
+
+const tickMs = 10;
+/** Cameras start at different places in the clip, so no two show the same picture. */
+const phaseStepMs = 4_440;
+
+async function bindUdpPair(host: string): Promise<{ rtp: UdpSocket; rtcp: UdpSocket }> {
+  const type = host.includes(':') ? 'udp6' : 'udp4';
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const rtp = createSocket(type);
+    rtp.bind(0, host);
+    await once(rtp, 'listening');
+    const port = rtp.address().port;
+    if (port % 2 === 0 && port < 65535) {
+      // RTP on an even port and RTCP on the next one, which clients assume (RFC 3550 11).
+      const rtcp = createSocket(type);
+      const bound = await new Promise<boolean>((resolve) => {
+        rtcp.once('error', () => resolve(false));
+        rtcp.bind(port + 1, host, () => resolve(true));
+      });
+      if (bound) return { rtp, rtcp };
+      rtcp.close();
+    }
+    rtp.close();
+  }
+  throw new Error('could not bind a pair of UDP ports for RTP and RTCP');
+}
+
+class RtspSimulator implements Simulator {
+  readonly connections = new Set<Connection>();
+  private readonly faults = new Map<number, CameraFault>();
+  private readonly startedAt = Date.now();
+  private readonly counts: TickCounts = { frames: 0, packets: 0, bytes: 0, dropped: 0 };
+  private readonly timer: NodeJS.Timeout;
+  readonly shared: ServerShared;
+
+  constructor(
+    private readonly server: Server,
+    private readonly udp: { rtp: UdpSocket; rtcp: UdpSocket },
+    media: SimMedia,
+    private readonly options: SimulatorOptions & { host: string },
+    readonly port: number,
+  ) {
+    this.shared = {
+      media,
+      cameras: options.cameras,
+      credentials: options.credentials ? { ...options.credentials, realm: 'matthan-sim' } : null,
+      nonces: new NonceIssuer(),
+      faultOf: (camera) => this.faults.get(camera) ?? 'none',
+      liveClipMs: (camera, loopMs) =>
+        (Date.now() - this.startedAt + (camera - 1) * phaseStepMs) % loopMs,
+      udpPorts: () => ({ rtp: udp.rtp.address().port, rtcp: udp.rtcp.address().port }),
+      sendDatagram: (data, port, address, rtcp) =>
+        (rtcp ? udp.rtcp : udp.rtp).send(data, port, address),
+      authFailures: 0,
+      log: options.log,
+    };
+    server.on('connection', (socket: Socket) => this.accept(socket));
+    this.timer = setInterval(() => this.tick(), tickMs);
+  }
+
+  get host(): string {
+    return this.options.host;
+  }
+
+  get cameras(): number {
+    return this.options.cameras;
+  }
+
+  url(index: number, options: { sub?: boolean; withCredentials?: boolean } = {}): string {
+    this.check(index);
+    const credentials = this.options.credentials;
+    const auth =
+      credentials && options.withCredentials !== false
+        ? `${encodeURIComponent(credentials.username)}:${encodeURIComponent(credentials.password)}@`
+        : '';
+    const host = this.host.includes(':') ? `[${this.host}]` : this.host;
+    return `rtsp://${auth}${host}:${this.port}/${cameraName(index)}${options.sub ? '/sub' : ''}`;
+  }
+
+  fault(index: number, kind: FaultKind): void {
+    this.check(index);
+    this.options.log?.(`${cameraName(index)}: ${kind}`);
+    if (kind === 'recover') {
+      this.faults.delete(index);
+      return;
+    }
+    if (kind === 'resize') {
+      for (const session of this.sessionsOf(index)) {
+        const { main, sub } = this.shared.media;
+        session.switchMedia(session.media === main ? sub : main);
+      }
+      return;
+    }
+    if (kind !== 'drop') this.faults.set(index, kind);
+    if (kind === 'stall') return;
+    for (const connection of this.connections) {
+      if (connection.cameras.has(index)) connection.socket.destroy();
+    }
+  }
+
+  stats(): SimulatorStats {
+    let sessions = 0;
+    let playing = 0;
+    for (const connection of this.connections) {
+      for (const session of connection.sessions.values()) {
+        sessions++;
+        if (session.playing) playing++;
+      }
+    }
+    return {
+      connections: this.connections.size,
+      sessions,
+      playing,
+      framesSent: this.counts.frames,
+      framesDropped: this.counts.dropped,
+      packetsSent: this.counts.packets,
+      bytesSent: this.counts.bytes,
+      authFailures: this.shared.authFailures,
+      faults: Object.fromEntries([...this.faults].map(([i, f]) => [cameraName(i), f])),
+    };
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const connection of this.connections) connection.socket.destroy();
+    await closed;
+    this.udp.rtp.close();
+    this.udp.rtcp.close();
+  }
+
+  private *sessionsOf(camera: number): Generator<Session> {
+    for (const connection of this.connections) {
+      for (const session of connection.sessions.values()) {
+        if (session.camera === camera) yield session;
+      }
+    }
+  }
+
+  private check(index: number): void {
+    if (!Number.isInteger(index) || index < 1 || index > this.cameras) {
+      throw new RangeError(`no simulated camera ${index} (there are ${this.cameras})`);
+    }
+  }
+
+  private accept(socket: Socket): void {
+    const connection = new Connection(socket, this.shared);
+    const peer = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
+    this.connections.add(connection);
+    this.options.log?.(`connection from ${peer}`);
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      // Clients vanish without a TEARDOWN all the time (ECONNRESET, EPIPE); the close ends it.
+      if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') {
+        this.options.log?.(`connection from ${peer}: ${error.message}`);
+      }
+    });
+    socket.on('close', () => {
+      this.connections.delete(connection);
+      this.options.log?.(`connection from ${peer} closed`);
+    });
+  }
+
+  private tick(): void {
+    const now = Date.now();
+    for (const connection of this.connections) {
+      for (const session of connection.sessions.values()) {
+        session.tick(now, this.shared.faultOf(session.camera) === 'stall', this.counts);
+      }
+    }
+  }
+}
+
+export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
+  if (!Number.isInteger(options.cameras) || options.cameras < 1 || options.cameras > 9999) {
+    throw new RangeError('cameras must be a whole number from 1 to 9999');
+  }
+  const host = options.host ?? '127.0.0.1';
+  const media = await loadMedia(options.clipDir);
+  const udp = await bindUdpPair(host);
+  for (const socket of [udp.rtp, udp.rtcp]) {
+    socket.on('error', (error) => options.log?.(`UDP: ${error.message}`));
+  }
+  const server = createServer();
+  try {
+    server.listen(options.port ?? 0, host);
+    await once(server, 'listening');
+  } catch (error) {
+    udp.rtp.close();
+    udp.rtcp.close();
+    throw error;
+  }
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+  return new RtspSimulator(server, udp, media, { ...options, host }, port);
+}
