@@ -81,7 +81,18 @@ describe('uptimePercent', () => {
       { atMs: 12 * hour, state: 'online' },
     ];
     expect(uptimePercent(entries, 'online', 0, 24 * hour)).toBe(75);
-    expect(uptimePercent(entries, null, 0, 24 * hour)).toBe(50);
+  });
+  it('measures a camera with no earlier history from its first change, not from the window start', () => {
+    const entries = [
+      { atMs: 6 * hour, state: 'offline' },
+      { atMs: 12 * hour, state: 'online' },
+    ];
+    expect(uptimePercent(entries, null, 0, 24 * hour)).toBe(66.7);
+    const justAdded = [
+      { atMs: 24 * hour - 100_000, state: 'connecting' },
+      { atMs: 24 * hour - 98_000, state: 'online' },
+    ];
+    expect(uptimePercent(justAdded, null, 0, 24 * hour)).toBe(98);
   });
   it('is 100 for a camera online all day and 0 for an empty window', () => {
     expect(uptimePercent([], 'online', 0, 24 * hour)).toBe(100);

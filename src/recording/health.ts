@@ -87,7 +87,9 @@ export interface HealthEntry {
 
 /**
  * Share of `[fromMs, toMs)` the camera spent `online`, from its health changes. `before` is the
- * state it was in at `fromMs` (its last change before the window), or null if unknown.
+ * state it was in at `fromMs` (its last change before the window), or null when it has no
+ * history before the window: then it was not being recorded yet, and the share is measured from
+ * its first change, so a camera added an hour ago and online since shows 100%, not 4%.
  */
 export function uptimePercent(
   entries: readonly HealthEntry[],
@@ -95,19 +97,22 @@ export function uptimePercent(
   fromMs: number,
   toMs: number,
 ): number {
-  if (toMs <= fromMs) return 0;
+  const sorted = [...entries].sort((a, b) => a.atMs - b.atMs);
+  const first = sorted[0];
+  const start = before === null && first ? Math.max(fromMs, Math.min(first.atMs, toMs)) : fromMs;
+  if (toMs <= start) return 0;
   let online = 0;
   let state = before;
-  let since = fromMs;
-  for (const entry of [...entries].sort((a, b) => a.atMs - b.atMs)) {
+  let since = start;
+  for (const entry of sorted) {
     if (entry.atMs >= toMs) break;
-    const at = Math.max(entry.atMs, fromMs);
+    const at = Math.max(entry.atMs, start);
     if (state === 'online') online += at - since;
     state = entry.state;
     since = at;
   }
   if (state === 'online') online += toMs - since;
-  return Math.round((online / (toMs - fromMs)) * 1000) / 10;
+  return Math.round((online / (toMs - start)) * 1000) / 10;
 }
 
 /** Bitrate and frame rate over the last few seconds of fragments. */
