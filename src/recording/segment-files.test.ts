@@ -30,6 +30,16 @@ describe('segment files', () => {
     expect(await isCompleteMp4(write('nomoov.mp4', complete.subarray(0, 124)))).toBe(false);
   });
 
+  it('rejects a segment closed before any frame arrived (moov but an empty mdat)', async () => {
+    const empty = Buffer.concat([
+      box('ftyp', Buffer.alloc(8)),
+      box('mdat', Buffer.alloc(0)),
+      box('moov', Buffer.alloc(20)),
+    ]);
+    writeFileSync(join(dir, 'empty.mp4'), empty);
+    expect(await isCompleteMp4(join(dir, 'empty.mp4'))).toBe(false);
+  });
+
   it('moves a closed segment into its day folder, with a suffix when the name is taken', async () => {
     const media = join(dir, 'media');
     const start = Date.parse('2025-11-20T08:00:10Z');

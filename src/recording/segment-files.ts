@@ -34,6 +34,9 @@ export async function isCompleteMp4(file: string): Promise<boolean> {
     const header = Buffer.alloc(16);
     let offset = 0;
     let sawMoov = false;
+    // A segment cut before any frame arrived (a stop right after start) has a moov but no
+    // media; it is no footage and must not be indexed as a zero-length segment.
+    let sawMedia = false;
     while (offset + 8 <= size) {
       const { bytesRead } = await handle.read(header, 0, 16, offset);
       if (bytesRead < 8) return false;
@@ -41,10 +44,12 @@ export async function isCompleteMp4(file: string): Promise<boolean> {
       if (boxSize === 1 && bytesRead >= 16) boxSize = Number(header.readBigUInt64BE(8));
       else if (boxSize === 0) boxSize = size - offset;
       if (boxSize < 8) return false;
-      if (header.toString('latin1', 4, 8) === 'moov') sawMoov = true;
+      const type = header.toString('latin1', 4, 8);
+      if (type === 'moov') sawMoov = true;
+      if (type === 'mdat' && boxSize > 16) sawMedia = true;
       offset += boxSize;
     }
-    return sawMoov && offset === size;
+    return sawMoov && sawMedia && offset === size;
   } finally {
     await handle.close();
   }
