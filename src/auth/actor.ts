@@ -1,14 +1,8 @@
 import { forbidden, unauthorized } from '../platform/http/errors';
 
-export const roles = [
-  'admin',
-  'provincial_police',
-  'ward_police',
-  'ward_official',
-  'camera_owner',
-  'auditor',
-] as const;
-export type Role = (typeof roles)[number];
+import type { Role } from './roles';
+
+export { isRole, roles, type Role } from './roles';
 
 /** Who is making a request, resolved once per request from the session cookie or API token. */
 export interface Actor {
@@ -35,10 +29,6 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
-}
-
-export function isRole(value: string): value is Role {
-  return (roles as readonly string[]).includes(value);
 }
 
 /** True when a record under `path` lies within the actor's jurisdiction. */

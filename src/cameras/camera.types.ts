@@ -1,29 +1,20 @@
 import Type, { type Static } from 'typebox';
 
-export const ownerKinds = [
-  'ward',
-  'residential_group',
-  'household',
-  'business',
-  'school',
-  'agency',
-] as const;
-export type OwnerKind = (typeof ownerKinds)[number];
-export const cameraStatuses = [
-  'planned',
-  'installed',
-  'online',
-  'offline',
-  'decommissioned',
-] as const;
-export type CameraStatus = (typeof cameraStatuses)[number];
-export const consentTiers = [
-  'registry_only',
-  'on_request',
-  'live_on_alarm',
-  'live_always',
-] as const;
-export type ConsentTier = (typeof consentTiers)[number];
+export {
+  cameraStatuses,
+  consentTiers,
+  ownerKinds,
+  type CameraStatus,
+  type ConsentTier,
+  type OwnerKind,
+} from './camera.vocabulary';
+import {
+  cameraStatuses,
+  consentTiers,
+  ownerKinds,
+  type ConsentTier,
+  type OwnerKind,
+} from './camera.vocabulary';
 
 /** A closed set of strings, typed as their union (`Type.Union` over a mapped array would lose it). */
 export const literals = <const T extends string[]>(values: readonly [...T]) => Type.Enum<T>(values);

@@ -1,43 +1,17 @@
 // Shapes of the HTTP API as the web app consumes them (see the shared API contract).
 
-export const roles = [
-  'admin',
-  'provincial_police',
-  'ward_police',
-  'ward_official',
-  'camera_owner',
-  'auditor',
-] as const;
-export type Role = (typeof roles)[number];
-export const isRole = (value: string): value is Role =>
-  (roles as readonly string[]).includes(value);
-
-export const ownerKinds = [
-  'ward',
-  'residential_group',
-  'household',
-  'business',
-  'school',
-  'agency',
-] as const;
-export type OwnerKind = (typeof ownerKinds)[number];
-
-export const cameraStatuses = [
-  'planned',
-  'installed',
-  'online',
-  'offline',
-  'decommissioned',
-] as const;
-export type CameraStatus = (typeof cameraStatuses)[number];
-
-export const consentTiers = [
-  'registry_only',
-  'on_request',
-  'live_on_alarm',
-  'live_always',
-] as const;
-export type ConsentTier = (typeof consentTiers)[number];
+// The word lists are the server's own, from dependency-free modules.
+export { isRole, roles, type Role } from '../../../src/auth/roles';
+export {
+  cameraStatuses,
+  consentTiers,
+  ownerKinds,
+  type CameraStatus,
+  type ConsentTier,
+  type OwnerKind,
+} from '../../../src/cameras/camera.vocabulary';
+import type { CameraStatus, ConsentTier, OwnerKind } from '../../../src/cameras/camera.vocabulary';
+import type { Role } from '../../../src/auth/roles';
 
 export const unitLevels = ['province', 'district', 'commune', 'residential_group'] as const;
 export type UnitLevel = (typeof unitLevels)[number];
