@@ -98,3 +98,41 @@ export class RssSampler {
     return this.totals.length ? this.totals.reduce((a, b) => a + b, 0) / this.totals.length : 0;
   }
 }
+
+/**
+ * CPU spent by this process and its `comm` children between `open` and `close`, so start-up
+ * (spawning, probing the stream, loading code) is measured apart from steady recording. Live
+ * children are read from /proc; a child that exits inside the window is counted through the
+ * reaped total, less what it had used before the window opened.
+ */
+export class CpuWindow {
+  private nodeAtOpen: NodeJS.CpuUsage | null = null;
+  private reapedAtOpen = 0;
+  private readonly childrenAtOpen = new Map<number, number>();
+
+  constructor(
+    private readonly parent: number,
+    private readonly comm: string,
+  ) {}
+
+  open(): void {
+    this.nodeAtOpen = process.cpuUsage();
+    this.reapedAtOpen = reapedChildrenCpu();
+    for (const { pid } of childrenNamed(this.parent, this.comm)) {
+      this.childrenAtOpen.set(pid, processCpu(pid));
+    }
+  }
+
+  close(): { node: number; children: number } {
+    if (!this.nodeAtOpen) throw new Error('CpuWindow closed before it was opened');
+    const node = process.cpuUsage(this.nodeAtOpen);
+    let children = reapedChildrenCpu() - this.reapedAtOpen;
+    const live = new Set<number>();
+    for (const { pid } of childrenNamed(this.parent, this.comm)) {
+      live.add(pid);
+      children += processCpu(pid) - (this.childrenAtOpen.get(pid) ?? 0);
+    }
+    for (const [pid, cpu] of this.childrenAtOpen) if (!live.has(pid)) children -= cpu;
+    return { node: (node.user + node.system) / 1e6, children };
+  }
+}

@@ -2,7 +2,10 @@
 // fixed time by matthan's recorder (one supervised ffmpeg per camera, segments indexed in a fresh
 // SQLite database), then by N bare ffmpeg processes with the same arguments, in the same run.
 // CPU comes from /proc: the ffmpeg children (reaped, so nothing is missed), the node process
-// for matthan's own overhead, and the simulator apart. The last line is one JSON object.
+// for matthan's own overhead, and the simulator apart. The ratio compares steady recording: CPU
+// is counted over a window that opens once every camera has connected, and what each side spends
+// before that (spawning, probing streams, loading code) is reported apart. The last line is one
+// JSON object.
 //
 //   npm run bench:recording -- [--cameras 20] [--seconds 60] [--verbose]
 import { spawn } from 'node:child_process';
@@ -23,6 +26,7 @@ import { seedTestUnits, unitIds } from '../test/helpers/fixtures';
 import { coverage, lostSlots, type Span } from './recording-coverage';
 import { startSimulatorProcess } from './recording-simulator';
 import {
+  CpuWindow,
   processCpu,
   processRss,
   reapedChildrenCpu,
@@ -33,19 +37,21 @@ import {
 const { values } = parseArgs({
   options: {
     cameras: { type: 'string', default: '20' },
-    seconds: { type: 'string', default: '60' },
+    seconds: { type: 'string', default: '90' },
     /** Lists every segment (seconds from the start of the phase) and the stop time. */
     verbose: { type: 'boolean', default: false },
   },
 });
 const streams = Number(values.cameras);
 const seconds = Number(values.seconds);
-if (!Number.isInteger(streams) || streams < 1 || !Number.isFinite(seconds) || seconds < 15) {
-  throw new Error('--cameras must be at least 1 and --seconds at least 15');
+if (!Number.isInteger(streams) || streams < 1 || !Number.isFinite(seconds) || seconds < 30) {
+  throw new Error('--cameras must be at least 1 and --seconds at least 30');
 }
 const segmentMs = defaultRecordOptions.segmentSeconds * 1000;
 /** Time for every camera to connect and reach a keyframe before coverage is counted. */
 const warmupMs = 5_000;
+/** When the steady-state CPU window opens: every ffmpeg has probed its stream by then. */
+const steadyFromMs = 10_000;
 const mb = (bytes: number) => bytes / 1024 / 1024;
 const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -58,6 +64,7 @@ const cameraUrl = (port: number, index: number) =>
 interface PhaseResult {
   childCpu: number;
   nodeCpu: number;
+  steady: { node: number; children: number; ms: number };
   rssPerStream: number;
   spans: Span[];
   startAt: number;
@@ -80,6 +87,16 @@ const quietLogger: Logger & { warnings: number; errors: number } = {
     say(`  recorder error: ${message} ${JSON.stringify(details)}`);
   },
 };
+
+/** Waits out the phase, counting CPU over its steady part; returns that window's figures. */
+async function steadyWindow(startAt: number) {
+  const window = new CpuWindow(process.pid, 'ffmpeg');
+  await sleep(startAt + steadyFromMs - Date.now());
+  const openedAt = Date.now();
+  window.open();
+  await sleep(startAt + seconds * 1000 - Date.now());
+  return { ...window.close(), ms: Date.now() - openedAt };
+}
 
 async function recordWithMatthan(port: number, simPid: number): Promise<PhaseResult> {
   const dataDir = join(root, 'matthan');
@@ -110,7 +127,7 @@ async function recordWithMatthan(port: number, simPid: number): Promise<PhaseRes
   const startAt = Date.now();
   const rss = new RssSampler(process.pid, 'ffmpeg', warmupMs);
   await recorder.start(quietLogger);
-  await sleep(seconds * 1000 - (Date.now() - startAt));
+  const steady = await steadyWindow(startAt);
   const stopAt = Date.now();
   const rssTotal = rss.stop();
   const simCpu = processCpu(simPid) - simBefore;
@@ -124,6 +141,7 @@ async function recordWithMatthan(port: number, simPid: number): Promise<PhaseRes
   return {
     childCpu: reapedChildrenCpu() - cpuBefore,
     nodeCpu: (node.user + node.system) / 1e6,
+    steady,
     rssPerStream: rssTotal / streams,
     spans: rows.map((r) => ({ camera: r.camera_id, startMs: r.start_ms, endMs: r.end_ms })),
     startAt,
@@ -181,7 +199,7 @@ async function recordWithBareFfmpeg(
     const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
     return { child, exited, listPath, camera: `cam-${i + 1}` };
   });
-  await sleep(seconds * 1000 - (Date.now() - startAt));
+  const steady = await steadyWindow(startAt);
   const stopAt = Date.now();
   const rssTotal = rss.stop();
   const simCpu = processCpu(simPid) - simBefore;
@@ -194,6 +212,7 @@ async function recordWithBareFfmpeg(
   return {
     childCpu: reapedChildrenCpu() - cpuBefore,
     nodeCpu: (node.user + node.system) / 1e6,
+    steady,
     rssPerStream: rssTotal / streams,
     spans: children.flatMap((c) => spansFromList(c.camera, c.listPath)),
     startAt,
@@ -216,7 +235,17 @@ function report(name: string, phase: PhaseResult) {
     }
     say(`  stop at ${(phase.stopAt - phase.startAt) / 1000}`);
   }
+  const steadyStreamHours = (streams * phase.steady.ms) / 3_600_000;
+  const steadyCpu = phase.steady.children + phase.steady.node;
   const result = {
+    steadyCpuPerStreamHour: steadyCpu / steadyStreamHours,
+    steadyNodeCpuPerStreamHour: phase.steady.node / steadyStreamHours,
+    /** CPU spent outside the steady window (mostly start-up), seconds per stream. */
+    startupCpuPerStream:
+      (phase.childCpu +
+        phase.nodeCpu -
+        (steadyCpu * (phase.stopAt - phase.startAt)) / phase.steady.ms) /
+      streams,
     cpuPerStreamHour: (phase.childCpu + phase.nodeCpu) / streamHours,
     ffmpegCpuPerStreamHour: phase.childCpu / streamHours,
     nodeCpuPerStreamHour: phase.nodeCpu / streamHours,
@@ -229,7 +258,9 @@ function report(name: string, phase: PhaseResult) {
   say(
     `${name}: ${result.segments} segments from ${cameras.length}/${streams} cameras, ${lost} lost, ` +
       `${round(100 * covered, 1)}% of the time covered; ` +
-      `CPU ${round(result.cpuPerStreamHour, 1)} s per stream-hour ` +
+      `steady CPU ${round(result.steadyCpuPerStreamHour, 1)} s per stream-hour ` +
+      `(node ${round(result.steadyNodeCpuPerStreamHour, 2)}), start-up ${round(result.startupCpuPerStream, 2)} s per stream; ` +
+      `whole run ${round(result.cpuPerStreamHour, 1)} s per stream-hour ` +
       `(ffmpeg ${round(result.ffmpegCpuPerStreamHour, 1)}, node ${round(result.nodeCpuPerStreamHour, 1)}); ` +
       `RSS ${round(result.rssMbPerStream, 1)} MB per stream; simulator ${round(result.simCpuPercent, 1)}% of a core`,
   );
@@ -253,9 +284,10 @@ try {
   );
   if (childrenNamed(process.pid, 'ffmpeg').length > 0)
     say('warning: ffmpeg children still running');
-  const ratio = matthan.cpuPerStreamHour / bare.cpuPerStreamHour;
+  const ratio = matthan.steadyCpuPerStreamHour / bare.steadyCpuPerStreamHour;
+  const wholeRatio = matthan.cpuPerStreamHour / bare.cpuPerStreamHour;
   say(
-    `CPU ratio matthan / bare ffmpeg: ${round(ratio)}; recorder warnings ${quietLogger.warnings}, errors ${quietLogger.errors}`,
+    `CPU ratio matthan / bare ffmpeg: ${round(ratio)} steady, ${round(wholeRatio)} over the whole run; recorder warnings ${quietLogger.warnings}, errors ${quietLogger.errors}`,
   );
   say(
     JSON.stringify({
@@ -263,9 +295,12 @@ try {
       streams,
       seconds,
       cpu_ratio: round(ratio),
-      cpu_s_per_stream_hour: round(matthan.cpuPerStreamHour, 2),
-      bare_cpu_s_per_stream_hour: round(bare.cpuPerStreamHour, 2),
-      node_cpu_s_per_stream_hour: round(matthan.nodeCpuPerStreamHour, 2),
+      cpu_s_per_stream_hour: round(matthan.steadyCpuPerStreamHour, 2),
+      bare_cpu_s_per_stream_hour: round(bare.steadyCpuPerStreamHour, 2),
+      node_cpu_s_per_stream_hour: round(matthan.steadyNodeCpuPerStreamHour, 2),
+      startup_cpu_s_per_stream: round(matthan.startupCpuPerStream, 2),
+      bare_startup_cpu_s_per_stream: round(bare.startupCpuPerStream, 2),
+      whole_run_cpu_ratio: round(wholeRatio),
       rss_mb_per_stream: round(matthan.rssMbPerStream, 1),
       bare_rss_mb_per_stream: round(bare.rssMbPerStream, 1),
       lost_segments: matthan.lost,

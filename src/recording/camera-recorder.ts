@@ -41,6 +41,13 @@ const newConnection = (): Connection => ({
   info: null,
 });
 
+interface ClosedSegment {
+  file: string;
+  startMs: number;
+  endMs: number;
+  info: StreamInfo | null;
+}
+
 /** Why recording of a camera stopped on purpose; becomes the gap's reason. */
 export type StopReason = 'disabled' | 'decommissioned' | 'no_stream' | 'server_stopped';
 
@@ -57,6 +64,8 @@ export class CameraRecorder {
   private connection: Connection = newConnection();
   private lastEndMs: number | null = null;
   private gapMayBeOpen = true;
+  /** Segments ffmpeg closed that are not yet moved into place and indexed, oldest first. */
+  private readonly unplaced: ClosedSegment[] = [];
   /** Segment indexing and gap writes, in order, one at a time. */
   private work: Promise<void> = Promise.resolve();
 
@@ -226,38 +235,62 @@ export class CameraRecorder {
     const closed = parseSegmentListLine(line);
     if (!closed) return;
     const { startMs, endMs } = connection.clock.place(closed, Date.now());
-    const { info } = connection;
-    const partial = join(this.partialDir, closed.file);
+    this.unplaced.push({ file: closed.file, startMs, endMs, info: connection.info });
+    await this.placeClosedSegments();
+  }
+
+  /**
+   * Moves closed segments into place and indexes them, oldest first. A segment that cannot be
+   * moved yet (the disk turned read-only or full as it closed) waits here and is tried again
+   * when the next one closes, so footage ffmpeg finished is not left out of the index.
+   */
+  private async placeClosedSegments(): Promise<void> {
     const { ctx, mediaDir, logger } = this.deps;
-    if (!(await isCompleteMp4(partial))) {
-      // Left where it is: reconcile moves it to quarantine. Never indexed as footage.
-      logger.warn(
-        { camera: this.target.code, file: closed.file },
-        'segment incomplete, not indexed',
-      );
-      return;
+    while (this.unplaced.length > 0) {
+      const segment = this.unplaced[0]!;
+      const partial = join(this.partialDir, segment.file);
+      let placed: { path: string; bytes: number };
+      try {
+        if (!(await isCompleteMp4(partial))) {
+          // Left where it is: reconcile moves it to quarantine. Never indexed as footage.
+          logger.warn(
+            { camera: this.target.code, file: segment.file },
+            'segment incomplete, not indexed',
+          );
+          this.unplaced.shift();
+          continue;
+        }
+        placed = await moveIntoPlace(mediaDir, this.target.id, partial, segment.startMs);
+      } catch (error) {
+        logger.warn(
+          { camera: this.target.code, file: segment.file, err: (error as Error).message },
+          'segment cannot be moved into place yet; will retry',
+        );
+        return;
+      }
+      this.unplaced.shift();
+      const { info } = segment;
+      await insertSegment(ctx.db, {
+        id: randomUUID(),
+        camera_id: this.target.id,
+        stream: 'main',
+        start_ms: segment.startMs,
+        end_ms: segment.endMs,
+        bytes: placed.bytes,
+        path: placed.path,
+        codec: info?.codec ?? null,
+        width: info?.width ?? null,
+        height: info?.height ?? null,
+        has_audio: info?.hasAudio ? 1 : 0,
+        state: 'ok',
+        created_at: new Date().toISOString(),
+      });
+      if (this.gapMayBeOpen) {
+        await closeOpenGap(ctx.db, this.target.id, segment.startMs);
+        this.gapMayBeOpen = false;
+      }
+      this.lastEndMs = Math.max(this.lastEndMs ?? segment.endMs, segment.endMs);
     }
-    const { path, bytes } = await moveIntoPlace(mediaDir, this.target.id, partial, startMs);
-    await insertSegment(ctx.db, {
-      id: randomUUID(),
-      camera_id: this.target.id,
-      stream: 'main',
-      start_ms: startMs,
-      end_ms: endMs,
-      bytes,
-      path,
-      codec: info?.codec ?? null,
-      width: info?.width ?? null,
-      height: info?.height ?? null,
-      has_audio: info?.hasAudio ? 1 : 0,
-      state: 'ok',
-      created_at: new Date().toISOString(),
-    });
-    if (this.gapMayBeOpen) {
-      await closeOpenGap(ctx.db, this.target.id, startMs);
-      this.gapMayBeOpen = false;
-    }
-    this.lastEndMs = Math.max(this.lastEndMs ?? endMs, endMs);
   }
 
   private async openGap(reason: string): Promise<void> {

@@ -86,3 +86,23 @@ export async function healthHistory(
   }
   return history;
 }
+
+/**
+ * Deletes changes older than `cutMs`, except each camera's last one before it: that row is the
+ * state the camera was in at the cut, which uptime over a window reaching back there needs.
+ * Returns the number of rows deleted.
+ */
+export async function pruneHealthLog(db: Db, cutMs: number): Promise<number> {
+  const result = await db.kysely
+    .deleteFrom('camera_health_log as old')
+    .where('old.at_ms', '<', cutMs)
+    .where('old.at_ms', '<', (eb) =>
+      eb
+        .selectFrom('camera_health_log as kept')
+        .select((inner) => inner.fn.max('kept.at_ms').as('at'))
+        .whereRef('kept.camera_id', '=', 'old.camera_id')
+        .where('kept.at_ms', '<', cutMs),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

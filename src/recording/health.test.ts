@@ -36,10 +36,45 @@ describe('classifyExit', () => {
       classifyExit(exit(['rtsp://***@cam/1: Invalid data found when processing input']), 10_000)
         .state,
     ).toBe('error');
-    expect(classifyExit(exit(['Error writing trailer: No space left on device']), 10_000)).toEqual({
-      state: 'error',
-      error: 'the media disk is full',
-    });
+  });
+
+  // The stderr ffmpeg 5.1 printed when its media folder failed under a recording (tmpfs tests).
+  const diskFull = [
+    'av_interleaved_write_frame(): No space left on device',
+    "[segment @ 0x55d62223b280] Failure occurred when ending segment '/m/.partial/c1-20261129T191346Z.mp4'",
+    'Error writing trailer of /m/.partial/c1-%Y%m%dT%H%M%SZ.mp4: No space left on device',
+  ];
+  const readOnly = [
+    "[segment @ 0x562be459cf00] Failed to open segment '/m/.partial/c1-20261129T191445Z.mp4'",
+    'av_interleaved_write_frame(): Read-only file system',
+    'Error writing trailer of /m/.partial/c1-%Y%m%dT%H%M%SZ.mp4: Invalid argument',
+  ];
+  const notAFolder = [
+    "[segment @ 0x5581] Failed to open segment '/data/file/media/.partial/c1-20261129T191445Z.mp4'",
+    'Could not write header for output file #0 (incorrect codec parameters ?): Not a directory',
+  ];
+
+  it('names a full disk, even when it also made the next segment fail to open', () => {
+    const full = { state: 'error', error: 'the media disk is full' };
+    expect(classifyExit(exit(diskFull), 10_000)).toEqual(full);
+    expect(classifyExit(exit([...readOnly.slice(0, 1), ...diskFull]), 10_000)).toEqual(full);
+    expect(classifyExit(exit(['Error closing file: Disk quota exceeded']), 10_000)).toEqual(full);
+  });
+
+  it('names a read-only, unreachable or forbidden media folder not writable', () => {
+    const notWritable = { state: 'error', error: 'the media folder is not writable' };
+    expect(classifyExit(exit(readOnly), 10_000)).toEqual(notWritable);
+    expect(classifyExit(exit(notAFolder), 10_000)).toEqual(notWritable);
+    expect(
+      classifyExit(exit(["Failed to open segment '/m/x.mp4'", 'Permission denied']), 10_000),
+    ).toEqual(notWritable);
+    // A segment folder deleted by hand: ffmpeg names the segment it could not open.
+    expect(
+      classifyExit(
+        exit(["[segment @ 0x1] Failed to open segment '/m/.partial/c1.mp4'", 'Conversion failed!']),
+        10_000,
+      ),
+    ).toEqual(notWritable);
   });
 
   it('calls a lost connection offline, naming the last meaningful line', () => {

@@ -49,9 +49,16 @@ const rules: { pattern: RegExp; state: Failure['state']; error: string }[] = [
     error: 'the camera does not offer RTSP over TCP (461)',
   },
   { pattern: /\b404 Not Found/i, state: 'error', error: 'no stream at this path (404)' },
-  { pattern: /No space left on device/i, state: 'error', error: 'the media disk is full' },
+  // Disk before folder: a full disk also makes the next segment fail to open.
   {
-    pattern: /Permission denied|Read-only file system/i,
+    pattern: /No space left on device|Disk quota exceeded/i,
+    state: 'error',
+    error: 'the media disk is full',
+  },
+  {
+    // A folder that cannot be made (a file in its path) shows as "Not a directory"; ffmpeg
+    // names the segment it could not open whatever the cause.
+    pattern: /Permission denied|Read-only file system|Not a directory|Failed to open segment/i,
     state: 'error',
     error: 'the media folder is not writable',
   },

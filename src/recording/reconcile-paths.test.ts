@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isDayFolder, partialStartMs, quarantinePath, segmentStartMs } from './reconcile-paths';
+import {
+  dayFolderOf,
+  isDayFolder,
+  partialStartMs,
+  quarantinePath,
+  segmentStartMs,
+  startupFromDay,
+  sweepBeforeDay,
+} from './reconcile-paths';
 
 const at = Date.UTC(2025, 10, 20, 7, 5, 30);
 
@@ -32,5 +40,30 @@ describe('media layout', () => {
     expect(quarantinePath('segments/c1/.partial/a.mp4', now, 1)).toBe(
       'quarantine/2025-12-01/c1/.partial/a.mp4.1',
     );
+  });
+
+  it('reads the day folder a segment path lies in', () => {
+    expect(dayFolderOf('segments/c1/2025-11-20/070530.mp4')).toBe('2025-11-20');
+    expect(dayFolderOf('segments/c1/.partial/a.mp4')).toBeNull();
+    expect(dayFolderOf('elsewhere.mp4')).toBeNull();
+  });
+});
+
+describe('the start-up window and the sweep’s days', () => {
+  const now = Date.UTC(2025, 11, 1, 0, 30);
+
+  it('starts the start-up pass the day before the camera’s last indexed segment', () => {
+    expect(startupFromDay(Date.UTC(2025, 11, 1, 0, 10), now)).toBe('2025-11-30');
+    expect(startupFromDay(Date.UTC(2025, 10, 20, 23, 59, 50), now)).toBe('2025-11-19');
+  });
+
+  it('starts no later than yesterday, with no index or an index ahead of the clock', () => {
+    expect(startupFromDay(null, now)).toBe('2025-11-30');
+    expect(startupFromDay(Date.UTC(2026, 0, 5), now)).toBe('2025-11-30');
+  });
+
+  it('leaves yesterday and today to the recorder', () => {
+    expect(sweepBeforeDay(now)).toBe('2025-11-30');
+    expect(sweepBeforeDay(Date.UTC(2025, 11, 1, 23, 59, 59))).toBe('2025-11-30');
   });
 });

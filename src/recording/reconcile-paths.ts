@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { DAY_MS } from './retention-plan';
 
 // The media layout, as pure functions of names and instants (all UTC):
 //   segments/<cameraId>/<YYYY-MM-DD>/<HHMMSS>.mp4      finished, indexed segments
@@ -50,8 +51,43 @@ export function partialStartMs(file: string): number | null {
   return match ? utc(match.slice(1)) : null;
 }
 
-function dayOf(ms: number): string {
+export { DAY_MS };
+
+/** The day folder name (UTC) of an instant. */
+export function dayOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The instant a day folder's day begins (UTC); the name must be a day folder's. */
+export function dayStartMs(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`);
+}
+
+/** The day folder a segment path lies in (`segments/<camera>/<day>/…`), or null. */
+export function dayFolderOf(path: string): string | null {
+  const day = path.split('/')[2];
+  return day !== undefined && isDayFolder(day) ? day : null;
+}
+
+/**
+ * The first day the start-up pass looks at for a camera. A crash can only have left footage
+ * after the camera's last indexed segment, so the pass starts the day before that one (a
+ * segment indexed just after midnight may follow unindexed ones from the evening before), and
+ * never later than yesterday, whatever the index says (a clock set wrong, a camera never
+ * indexed). Older days are the background sweep's.
+ */
+export function startupFromDay(lastIndexedStartMs: number | null, nowMs: number): string {
+  const anchor = Math.min(lastIndexedStartMs ?? nowMs, nowMs);
+  return dayOf(dayStartMs(dayOf(anchor)) - DAY_MS);
+}
+
+/**
+ * The first day the background sweep leaves alone: yesterday. The recorder is still moving
+ * segments into today's folder (and yesterday's, just after midnight) and indexing them right
+ * after; a sweep there would race it. The next start-up pass covers those days.
+ */
+export function sweepBeforeDay(nowMs: number): string {
+  return dayOf(dayStartMs(dayOf(nowMs)) - DAY_MS);
 }
 
 /**

@@ -5,7 +5,7 @@ import { CameraRecorder } from './camera-recorder';
 import type { HealthNow } from './camera-health';
 import { detectFfmpeg, type FfmpegCaps } from './ffmpeg-caps';
 import { LiveFeed, type LiveListener } from './live-feed';
-import { reconcileOnce } from './reconcile';
+import { reconcileOnce, startMediaSweep, type MediaSweep } from './reconcile';
 import { defaultRecorderSettings, type RecorderSettings } from './recorder-settings';
 import { recordableCameras, whyNotRecordable } from './recording.repo';
 import { assertSafeId } from './segment-files';
@@ -29,6 +29,7 @@ export class RecorderService {
   readonly settings: RecorderSettings;
   private readonly cameras = new Map<string, CameraRecorder>();
   private timer: NodeJS.Timeout | null = null;
+  private sweep: MediaSweep | null = null;
   private syncing: Promise<void> | null = null;
   private nextSync: Promise<void> | null = null;
   private caps: FfmpegCaps | null = null;
@@ -76,6 +77,8 @@ export class RecorderService {
     } catch (error) {
       logger.error({ err: (error as Error).message }, 'reconcile failed; recording anyway');
     }
+    // The full walk of older footage (files deleted or added by hand) runs slowly, in the background.
+    this.sweep ??= startMediaSweep(this.ctx, { log: logger });
     await this.sync();
     this.timer = setInterval(() => void this.sync(), this.settings.pollMs);
     this.timer.unref();
@@ -87,6 +90,8 @@ export class RecorderService {
     // A start that failed was reported to whoever started it; stopping only waits for it.
     await this.starting?.catch(() => undefined);
     this.starting = null;
+    await this.sweep?.stop();
+    this.sweep = null;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.syncing;

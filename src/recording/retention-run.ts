@@ -1,8 +1,10 @@
 import type { AppContext } from '../platform/context';
+import { pruneHealthLog } from './health.repo';
 import { activeHoldRanges } from './holds.repo';
 import { deleteSegments, type DeleteOutcome } from './retention-delete';
 import { lineLog, type RecordingLog } from './retention-log';
 import {
+  DAY_MS,
   planRetention,
   spaceNeeded,
   type DeletionReason,
@@ -19,7 +21,8 @@ import {
 
 // Retention runs the plan of retention-plan.ts against the index and the disk: first footage
 // past each camera's retention, then the oldest footage of all cameras while the quota or the
-// free-disk floor is not met. The timer, the low-disk watch and `runNow` live in retention.ts.
+// free-disk floor is not met; then the camera health log is pruned. The timer, the low-disk
+// watch and `runNow` live in retention.ts.
 
 export type RetentionTrigger = 'start' | 'timer' | 'low_disk' | 'quota' | 'manual';
 
@@ -47,6 +50,8 @@ export interface RetentionReport {
   indexedBytes: number;
   newestStartMs: number | null;
   disk: DiskSpace | null;
+  /** Camera health changes older than the health log keeps, deleted by this run. */
+  healthLogPruned: number;
   warnings: string[];
 }
 
@@ -56,6 +61,12 @@ export interface RetentionDeps {
 }
 
 const BATCH = 500;
+
+/**
+ * Days of camera health changes kept: uptime is computed over 24 hours and the health page may
+ * show a month, so a month and a day; without a limit the log grows for as long as cameras flap.
+ */
+export const HEALTH_LOG_KEEP_DAYS = 31;
 
 const lastReports = new WeakMap<AppContext, RetentionReport>();
 
@@ -156,9 +167,33 @@ export async function runRetention(
   if (tally.byReason.quota.segments + tally.byReason.low_disk.segments > 0)
     disk = await probe(mediaDirOf(ctx.config));
 
+  // 3. The health log, which is not footage: a failure here is logged and never stops retention.
+  let healthLogPruned = 0;
+  const healthCutMs = nowMs - HEALTH_LOG_KEEP_DAYS * DAY_MS;
+  try {
+    healthLogPruned = await pruneHealthLog(ctx.db, healthCutMs);
+  } catch (error) {
+    log.error({ err: (error as Error).message }, 'cannot prune the camera health log');
+  }
+  if (healthLogPruned > 0)
+    log.info(
+      { healthLogPruned, before: new Date(healthCutMs).toISOString() },
+      'pruned camera health log',
+    );
+
   const after = await footageTotals(db, null);
   const held = await heldBytes(db, null);
-  const report = buildReport({ trigger, started, ctx, tally, need, after, held, disk });
+  const report = buildReport({
+    trigger,
+    started,
+    ctx,
+    tally,
+    need,
+    after,
+    held,
+    disk,
+    healthLogPruned,
+  });
   lastReports.set(ctx, report);
   await announce(ctx, report, log);
   return report;
@@ -173,6 +208,7 @@ function buildReport(input: {
   after: { bytes: number; newestStartMs: number | null };
   held: number;
   disk: DiskSpace | null;
+  healthLogPruned: number;
 }): RetentionReport {
   const { tally, need, ctx } = input;
   const reasons = (Object.keys(tally.byReason) as DeletionReason[]).filter(
@@ -211,6 +247,7 @@ function buildReport(input: {
     indexedBytes: input.after.bytes,
     newestStartMs: input.after.newestStartMs,
     disk: input.disk,
+    healthLogPruned: input.healthLogPruned,
     warnings,
   };
 }

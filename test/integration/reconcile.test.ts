@@ -1,8 +1,11 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { copyFile, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { ffmpegBinary } from '../../src/platform/ffmpeg';
 import { reconcileMedia } from '../../src/recording/reconcile';
 import { segmentRelativePath } from '../../src/recording/segment-list';
 import { describeEachDatabase } from '../helpers/harness';
@@ -22,6 +25,55 @@ beforeAll(async () => {
   clip = await makeTinyClip(clipDir);
 });
 afterAll(() => rmSync(clipDir, { recursive: true, force: true }));
+
+/**
+ * The clip with its media taken out: the same `moov` (a 160×120 H.264 track and its duration)
+ * over an empty `mdat`. ffprobe still reports a video stream of some duration for this.
+ */
+function hollowed(mp4: Buffer): Buffer {
+  const boxes: Buffer[] = [];
+  for (let offset = 0; offset + 8 <= mp4.length;) {
+    const size = mp4.readUInt32BE(offset);
+    const type = mp4.toString('latin1', offset + 4, offset + 8);
+    boxes.push(
+      type === 'mdat'
+        ? Buffer.from([0, 0, 0, 8, 0x6d, 0x64, 0x61, 0x74])
+        : mp4.subarray(offset, offset + size),
+    );
+    offset += size;
+  }
+  return Buffer.concat(boxes);
+}
+
+/** ffmpeg's segment muxer, as the recorder runs it, told to stop before its first frame. */
+function stoppedBeforeFirstFrameArgs(pattern: string): string[] {
+  return [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=size=160x120:rate=10',
+    '-frames:v',
+    '0',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-f',
+    'segment',
+    '-segment_time',
+    '10',
+    '-reset_timestamps',
+    '1',
+    '-segment_format',
+    'mp4',
+    '-strftime',
+    '1',
+    pattern,
+  ];
+}
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').slice(0, 15) + 'Z';
@@ -152,5 +204,50 @@ describeEachDatabase('reconcile', (harness) => {
       restored: 0,
       scannedFiles: 1,
     });
+  });
+
+  it('quarantines files with no media, never indexing them: empty, ftyp only, moov over an empty mdat', async () => {
+    const whole = await readFile(clip.file);
+    const hollow = hollowed(whole);
+    const ftypOnly = whole.subarray(0, whole.readUInt32BE(0));
+    expect(ftypOnly.toString('latin1', 4, 8)).toBe('ftyp');
+    const files = {
+      [segmentRelativePath(camera, now - minutes(5))]: Buffer.alloc(0),
+      [segmentRelativePath(camera, now - minutes(4))]: ftypOnly,
+      [segmentRelativePath(camera, now - minutes(3))]: hollow,
+      [`segments/${camera}/.partial/c1-${stamp(now - minutes(2))}.mp4`]: hollow,
+      [`segments/${camera}/.partial/c2-${stamp(now - minutes(1))}.mp4`]: Buffer.alloc(0),
+    };
+    for (const [path, content] of Object.entries(files)) await writeAt(path, content);
+    const report = await reconcileMedia(harness().ctx, { log: silent });
+    expect(report).toMatchObject({ indexed: 0, finalised: 0, quarantined: 5 });
+    expect(report.quarantinedFiles.map((f) => [f.from, f.reason]).sort()).toEqual(
+      Object.keys(files)
+        .map((path) => [path, 'no media'])
+        .sort(),
+    );
+    const rows = await harness().ctx.db.kysely.selectFrom('segments').select('path').execute();
+    expect(rows).toEqual([]);
+    for (const path of Object.keys(files))
+      expect(await fileExists(join(media(), path))).toBe(false);
+  });
+
+  it('quarantines the in-progress file of an ffmpeg stopped before its first frame', async () => {
+    const partialDir = join(media(), 'segments', camera, '.partial');
+    await mkdir(partialDir, { recursive: true });
+    await promisify(execFile)(
+      ffmpegBinary(),
+      stoppedBeforeFirstFrameArgs(join(partialDir, 'c3-%Y%m%dT%H%M%SZ.mp4')),
+      { timeout: 30_000, env: { ...process.env, TZ: 'UTC' } },
+    );
+    const [left] = await readdir(partialDir);
+    expect(left).toMatch(/^c3-\d{8}T\d{6}Z\.mp4$/);
+    const report = await reconcileMedia(harness().ctx, { log: silent });
+    expect(report).toMatchObject({ finalised: 0, quarantined: 1 });
+    expect(report.quarantinedFiles[0]).toMatchObject({
+      from: `segments/${camera}/.partial/${left}`,
+      reason: 'no media',
+    });
+    expect(await harness().ctx.db.kysely.selectFrom('segments').select('id').execute()).toEqual([]);
   });
 });
