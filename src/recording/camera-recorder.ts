@@ -217,7 +217,8 @@ export class CameraRecorder {
     const now = Date.now();
     connection.clock.fragment(now, fragment.startSeconds);
     this.meter.add(now, fragment.bytes, fragment.frames);
-    if (fragment.data) this.deps.live.publishFragment(this.target.id, fragment.data);
+    if (fragment.data)
+      this.deps.live.publishFragment(this.target.id, fragment.data, fragment.keyframe, now);
     if (this.health.current.state !== 'online')
       void this.health.set('online', this.health.current.error);
   }

@@ -33,6 +33,9 @@ export const defaultRecordOptions = {
   segmentListFd: 3,
 } as const satisfies Partial<RecordArgsOptions>;
 
+/** The longest a live fragment lasts; fragments that start at a keyframe say so. */
+export const liveFragmentMicroseconds = 500_000;
+
 /** The file name pattern of in-progress segments (strftime, evaluated in UTC: the child gets TZ=UTC). */
 export function incomingPattern(incomingDir: string, connection: string): string {
   // strftime expands every `%`: a literal one in the folder name must be doubled.
@@ -94,6 +97,10 @@ export function recordArgs(
     'mp4',
     '-movflags',
     'frag_keyframe+empty_moov+default_base_moof',
+    // A fragment at least every half second as well as at each keyframe: live viewers see a
+    // frame within about half a second instead of waiting for the whole 2-second GOP.
+    '-frag_duration',
+    String(liveFragmentMicroseconds),
     'pipe:1',
   ];
 }

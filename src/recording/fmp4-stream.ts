@@ -111,7 +111,7 @@ export class Fmp4Stream {
 
   private fragment(mdat: Buffer | null, mdatBytes: number): void {
     const moof = this.moof!;
-    const { frames, baseTime } = readMoof(moof, this.info?.videoTrackId ?? null);
+    const { frames, baseTime, keyframe } = readMoof(moof, this.info?.videoTrackId ?? null);
     const timescale = this.info?.videoTimescale ?? 0;
     const data = mdat ? Buffer.concat([...this.prefix, moof, mdat]) : null;
     const bytes = this.prefix.reduce((sum, box) => sum + box.length, moof.length + mdatBytes);
@@ -121,6 +121,7 @@ export class Fmp4Stream {
       data,
       bytes,
       frames,
+      keyframe,
       startSeconds: baseTime !== null && timescale > 0 ? baseTime / timescale : null,
     });
   }

@@ -20,6 +20,9 @@ function box(type: string, ...payload: Buffer[]): Buffer {
 }
 const fullBox = (type: string, version: number, ...payload: Buffer[]) =>
   box(type, Buffer.from([version, 0, 0, 0]), ...payload);
+/** A version-0 full box with these 24-bit flags. */
+const flagged = (type: string, flags: number, ...payload: Buffer[]) =>
+  box(type, u32(flags), ...payload);
 
 function trak(id: number, handler: 'vide' | 'soun', entry: Buffer, timescale: number): Buffer {
   return box(
@@ -76,7 +79,29 @@ describe('fMP4 reading', () => {
   });
 
   it('counts the video frames of a fragment and reads its start time', () => {
-    expect(readMoof(moof(180_000n, 50), 1)).toEqual({ frames: 50, baseTime: 180_000 });
+    expect(readMoof(moof(180_000n, 50), 1)).toEqual({
+      frames: 50,
+      baseTime: 180_000,
+      keyframe: true,
+    });
+  });
+
+  it('tells a fragment that starts on a keyframe from one cut mid-GOP', () => {
+    const withTrun = (trun: Buffer, tfhd = fullBox('tfhd', 0, u32(1))) =>
+      box('moof', fullBox('mfhd', 0, u32(1)), box('traf', tfhd, trun));
+    // trun with data_offset (0x1) and first_sample_flags (0x4).
+    const firstFlags = (flags: number) =>
+      withTrun(flagged('trun', 0x5, Buffer.concat([u32(12), u32(100), u32(flags)])));
+    expect(readMoof(firstFlags(0x02000000), 1).keyframe).toBe(true);
+    expect(readMoof(firstFlags(0x01010000), 1).keyframe).toBe(false);
+    // Per-sample duration (0x100) and flags (0x400): the first entry's flags count.
+    const perSample = (flags: number) =>
+      withTrun(flagged('trun', 0x501, Buffer.concat([u32(2), u32(100), u32(3600), u32(flags)])));
+    expect(readMoof(perSample(0x01010000), 1).keyframe).toBe(false);
+    expect(readMoof(perSample(0x02000000), 1).keyframe).toBe(true);
+    // No flags in the trun: tfhd's default_sample_flags (0x20, after default duration 0x8).
+    const tfhd = flagged('tfhd', 0x28, Buffer.concat([u32(1), u32(3600), u32(0x01010000)]));
+    expect(readMoof(withTrun(fullBox('trun', 0, u32(30)), tfhd), 1).keyframe).toBe(false);
   });
 
   it('cuts a stream split at any byte into one init segment and whole fragments', () => {

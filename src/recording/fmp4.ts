@@ -31,6 +31,8 @@ export interface Fragment {
   frames: number;
   /** Decode time of the fragment's first video sample, in seconds of stream time. */
   startSeconds: number | null;
+  /** The fragment starts with a video keyframe: a viewer can start (or resume) here. */
+  keyframe: boolean;
 }
 
 interface Box {
@@ -130,15 +132,45 @@ export function streamInfo(tracks: TrackInfo[]): StreamInfo {
   };
 }
 
-/** Frames and first decode time of the video track in a `moof`. */
+/** ISO/IEC 14496-12 sample flags: `sample_is_non_sync_sample`. */
+const nonSyncSample = 0x10000;
+
+/** `default_sample_flags` of a `tfhd`, when present. */
+function defaultSampleFlags(moof: Buffer, tfhd: Box): number | null {
+  const flags = moof.readUInt32BE(tfhd.body) & 0xffffff;
+  if (!(flags & 0x20)) return null;
+  let offset = tfhd.body + 8; // version+flags, track_ID
+  if (flags & 0x1) offset += 8; // base_data_offset
+  if (flags & 0x2) offset += 4; // sample_description_index
+  if (flags & 0x8) offset += 4; // default_sample_duration
+  if (flags & 0x10) offset += 4; // default_sample_size
+  return offset + 4 <= tfhd.end ? moof.readUInt32BE(offset) : null;
+}
+
+/** The flags of a `trun`'s first sample, when it states them. */
+function firstSampleFlags(moof: Buffer, trun: Box): number | null {
+  const flags = moof.readUInt32BE(trun.body) & 0xffffff;
+  let offset = trun.body + 8; // version+flags, sample_count
+  if (flags & 0x1) offset += 4; // data_offset
+  if (flags & 0x4) return moof.readUInt32BE(offset); // first_sample_flags
+  if (!(flags & 0x400)) return null;
+  // Per-sample fields come in this order: duration, size, flags.
+  if (flags & 0x100) offset += 4;
+  if (flags & 0x200) offset += 4;
+  return offset + 4 <= trun.end ? moof.readUInt32BE(offset) : null;
+}
+
+/** Frames, first decode time and whether it starts on a keyframe, for the video of a `moof`. */
 export function readMoof(
   moof: Buffer,
   videoTrackId: number | null,
-): { frames: number; baseTime: number | null } {
+): { frames: number; baseTime: number | null; keyframe: boolean } {
   const root = childBoxes(moof)[0];
   let frames = 0;
   let baseTime: number | null = null;
-  if (!root) return { frames, baseTime };
+  // Without flags anywhere (trex defaults only), ffmpeg's fragments start at keyframes.
+  let keyframe = true;
+  if (!root) return { frames, baseTime, keyframe };
   for (const traf of childBoxes(moof, root.body, root.end).filter((b) => b.type === 'traf')) {
     const tfhd = find(moof, traf, ['tfhd']);
     if (!tfhd || moof.readUInt32BE(tfhd.body + 4) !== videoTrackId) continue;
@@ -149,9 +181,11 @@ export function readMoof(
           ? Number(moof.readBigUInt64BE(tfdt.body + 4))
           : moof.readUInt32BE(tfdt.body + 4);
     }
-    for (const trun of childBoxes(moof, traf.body, traf.end).filter((b) => b.type === 'trun')) {
-      frames += moof.readUInt32BE(trun.body + 4);
-    }
+    const runs = childBoxes(moof, traf.body, traf.end).filter((b) => b.type === 'trun');
+    const first = runs[0];
+    const flags = first ? (firstSampleFlags(moof, first) ?? defaultSampleFlags(moof, tfhd)) : null;
+    if (flags !== null) keyframe = (flags & nonSyncSample) === 0;
+    for (const trun of runs) frames += moof.readUInt32BE(trun.body + 4);
   }
-  return { frames, baseTime };
+  return { frames, baseTime, keyframe };
 }

@@ -6,7 +6,10 @@ import { EventEmitter } from 'node:events';
  * connection drops (a new init follows when it is back).
  */
 export type LiveChunk =
-  { kind: 'init'; data: Buffer } | { kind: 'fragment'; data: Buffer } | { kind: 'end' };
+  | { kind: 'init'; data: Buffer }
+  /** `keyframe`: a viewer may start here; `atMs`: when it left ffmpeg (for latency). */
+  | { kind: 'fragment'; data: Buffer; keyframe: boolean; atMs: number }
+  | { kind: 'end' };
 
 export type LiveListener = (chunk: LiveChunk) => void;
 
@@ -40,9 +43,9 @@ export class LiveFeed {
     this.emitter.emit(cameraId, { kind: 'init', data } satisfies LiveChunk);
   }
 
-  publishFragment(cameraId: string, data: Buffer): void {
+  publishFragment(cameraId: string, data: Buffer, keyframe: boolean, atMs: number): void {
     if (this.emitter.listenerCount(cameraId) === 0) return;
-    this.emitter.emit(cameraId, { kind: 'fragment', data } satisfies LiveChunk);
+    this.emitter.emit(cameraId, { kind: 'fragment', data, keyframe, atMs } satisfies LiveChunk);
   }
 
   end(cameraId: string): void {
