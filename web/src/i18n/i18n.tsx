@@ -1,9 +1,18 @@
-// Vietnamese first, English second. Every visible string goes through a key of vi.json;
-// en.json must carry the same keys (the type below refuses a catalogue with one missing).
+// Vietnamese first, English second. Every visible string goes through a key of the Vietnamese
+// catalogue; the English one must carry the same keys (the type below refuses a catalogue with
+// one missing). Each domain with many strings keeps its own pair of files (`live.vi.json`,
+// `live.en.json`, …), merged here.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import en from './en.json';
-import vi from './vi.json';
+import enBase from './en.json';
+import liveEn from './live.en.json';
+import liveVi from './live.vi.json';
+import playbackEn from './playback.en.json';
+import playbackVi from './playback.vi.json';
+import viBase from './vi.json';
+
+export const vi = { ...viBase, ...liveVi, ...playbackVi };
+const en = { ...enBase, ...liveEn, ...playbackEn };
 
 export type MessageKey = keyof typeof vi;
 export const languages = ['vi', 'en'] as const;

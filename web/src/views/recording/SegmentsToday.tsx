@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react';
 import { recording } from '../../api/recording';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useResource } from '../../hooks/useResource';
-import { useLanguage, useT, type MessageKey, type Translate } from '../../i18n/i18n';
-import vi from '../../i18n/vi.json';
+import { useLanguage, useT, vi, type MessageKey, type Translate } from '../../i18n/i18n';
 import { formatBytes, formatDuration, formatTimeOfDay } from './recordingFormat';
 import { buildTimeline, dayMs, placement, startOfVietnamDay, type TimelineBlock } from './timeline';
 

@@ -2,8 +2,7 @@ import { recording, type StorageFigures as Figures } from '../../api/recording';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useResource } from '../../hooks/useResource';
 import { formatDateTime, formatNumber } from '../../i18n/format';
-import { useLanguage, useT, type MessageKey, type Translate } from '../../i18n/i18n';
-import vi from '../../i18n/vi.json';
+import { useLanguage, useT, vi, type MessageKey, type Translate } from '../../i18n/i18n';
 import { formatBytes } from './recordingFormat';
 
 const perCameraShown = 20;
