@@ -9,6 +9,9 @@ import { createContext } from '../../src/platform/bootstrap';
 import { testConfig } from '../../src/platform/config';
 import type { AppContext } from '../../src/platform/context';
 import { buildApp, type App } from '../../src/platform/http/app';
+import { startDemoCameras } from '../../src/sim/demo';
+import type { Simulator } from '../../src/sim/rtsp-server';
+import { createServer } from 'node:net';
 
 /** Every demo account shares this password. */
 export const DEMO_PASSWORD = 'matthan-demo';
@@ -26,11 +29,40 @@ export interface E2eServer {
   close(): Promise<void>;
 }
 
+export interface ServerOptions {
+  /**
+   * Records the demo's recording cameras from simulated RTSP cameras on a free port (as
+   * `npm start` does), for live view and playback; off by default (no ffmpeg).
+   */
+  recording?: boolean;
+}
+
+/** A TCP port free right now on loopback. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 /** The real server, in this process, on a free port, with a fresh database and the demo data. */
-export async function startServer(): Promise<E2eServer> {
+export async function startServer(options: ServerOptions = {}): Promise<E2eServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'matthan-e2e-'));
-  const ctx = await createContext(testConfig({ dataDir, demo: true, tileUrl: OFFLINE_TILE_URL }));
+  const recording = options.recording ?? false;
+  const simPort = recording ? await freePort() : undefined;
+  const ctx = await createContext(
+    testConfig({
+      dataDir,
+      demo: true,
+      tileUrl: OFFLINE_TILE_URL,
+      recording,
+      ...(simPort ? { simPort } : {}),
+    }),
+  );
   await seedDemo(ctx);
+  // The simulated cameras answer before the recorder starts, as under `npm start`.
+  const simulator: Simulator | null = recording ? await startDemoCameras(ctx) : null;
   const app = await buildApp(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
@@ -40,6 +72,7 @@ export async function startServer(): Promise<E2eServer> {
     app,
     async close() {
       await app.close();
+      await simulator?.close();
       await ctx.db.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -149,10 +182,13 @@ export interface BrowserSuite {
  * Registers the hooks every end-to-end file needs: one server and one browser per file, and
  * for each test a fresh watched page whose console and page errors fail that test.
  */
-export function browserSuite(device?: Parameters<typeof openPage>[2]): BrowserSuite {
+export function browserSuite(
+  device?: Parameters<typeof openPage>[2],
+  options: ServerOptions = {},
+): BrowserSuite {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
-    suite.server = await startServer();
+    suite.server = await startServer(options);
     suite.browser = await launchBrowser();
   });
   afterAll(async () => {
