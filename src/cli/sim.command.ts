@@ -13,6 +13,8 @@ const faultKinds: readonly FaultKind[] = [
   'stall',
   'refuse',
   'garbage',
+  'resize',
+  'codec',
   'recover',
 ];
 
@@ -38,8 +40,16 @@ export function simulatorCommand(sim: Simulator, line: string): string {
   if (!Number.isInteger(camera) || camera < 1 || camera > sim.cameras) {
     return `camera must be 1 to ${sim.cameras}`;
   }
-  sim.fault(camera, word as FaultKind);
-  return `${cameraName(camera)}: ${word}`;
+  try {
+    sim.fault(camera, word as FaultKind);
+  } catch (error) {
+    // A fault this machine cannot make (no H.265 encoder) is an answer, not the end of the run.
+    return `${cameraName(camera)}: ${(error as Error).message}`;
+  }
+  const codec = sim.stats().codecs[cameraName(camera)] ?? 'h264';
+  return word === 'codec'
+    ? `${cameraName(camera)}: codec, main stream now ${codec}`
+    : `${cameraName(camera)}: ${word}`;
 }
 
 export function simCommand(): Command {
@@ -64,7 +74,12 @@ export function simCommand(): Command {
     .addHelpText(
       'after',
       `\nEach camera N serves rtsp://HOST:PORT/cam-NNN (1280×720) and /cam-NNN/sub (640×360).\n` +
-        `While it runs, type a fault and a camera number: ${faultKinds.join(', ')} (e.g. "stall 3"), or "stats".`,
+        `While it runs, type a fault and a camera number: ${faultKinds.join(', ')} (e.g. "stall 3"), or "stats".\n` +
+        `  drop: close its connections once      offline: keep closing them until recover\n` +
+        `  stall: send nothing, sockets open     refuse: answer 401 to good credentials\n` +
+        `  garbage: answer with bytes not RTSP   resize: switch main ↔ sub size mid-stream\n` +
+        `  codec: drop its sessions and serve the main stream in the other codec (H.264 ↔ H.265)\n` +
+        `  recover: healthy again, back on H.264`,
     )
     .action(async (options: Record<string, unknown>) => {
       const username = options.username as string | undefined;

@@ -16,6 +16,7 @@ import { isCompleteMp4, moveIntoPlace, partialFolder } from './segment-files';
 import { parseSegmentListLine, StreamClock } from './segment-list';
 import { closeOpenGap, hasOpenGap, insertSegment, lastSegmentEnd, openGap } from './segments.repo';
 import { HealthTracker } from './camera-health';
+import { streamChange } from './stream-change';
 
 export interface CameraRecorderDeps {
   ctx: AppContext;
@@ -62,6 +63,8 @@ export class CameraRecorder {
   private audio: AudioMode = 'copy';
   /** The current ffmpeg's connection; a closed segment is placed by the one that wrote it. */
   private connection: Connection = newConnection();
+  /** The last connection's stream, to notice a camera reconfigured between connections. */
+  private lastInfo: StreamInfo | null = null;
   private lastEndMs: number | null = null;
   private gapMayBeOpen = true;
   /** Segments ffmpeg closed that are not yet moved into place and indexed, oldest first. */
@@ -210,6 +213,11 @@ export class CameraRecorder {
 
   private liveInit(connection: Connection, init: Buffer, info: StreamInfo): void {
     connection.info = info;
+    const change = streamChange(this.lastInfo, info);
+    if (change) {
+      this.deps.logger.warn({ camera: this.target.code, ...change.details }, change.message);
+    }
+    this.lastInfo = info;
     this.deps.live.publishInit(this.target.id, init);
   }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { audioClipArgs, clipSpecs, videoClipArgs } from './clip';
+import { audioClipArgs, clipSpecs, hevcClipArgs, videoClipArgs } from './clip';
 import { withLock } from './file-lock';
 
 describe('test clip arguments', () => {
@@ -27,6 +27,20 @@ describe('test clip arguments', () => {
       "drawtext=fontfile=/fonts/Mono.ttf:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=8:fontsize=40:x=40:y=40:text='MAIN 1280x720 %{pts\\:hms}'," +
         "drawtext=fontfile=/fonts/Mono.ttf:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=8:fontsize=24:x=40:y=100:text='frame %{n}'",
     );
+  });
+
+  it('encodes an 8-second H.265 variant of the main stream with the same GOP and no B-frames', () => {
+    // prettier-ignore
+    expect(hevcClipArgs(main, '/tmp/main.hevc', null)).toEqual([
+      '-hide_banner', '-loglevel', 'error', '-nostdin', '-y',
+      '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=25:duration=8',
+      '-c:v', 'libx265', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-x265-params',
+      'bframes=0:keyint=50:min-keyint=50:scenecut=0:open-gop=0:repeat-headers=1:log-level=error',
+      '-b:v', '1000k', '-maxrate', '1000k', '-bufsize', '2000k',
+      '-f', 'hevc', '/tmp/main.hevc',
+    ]);
+    const filter = hevcClipArgs(main, '/tmp/main.hevc', '/fonts/Mono.ttf');
+    expect(filter[filter.indexOf('-vf') + 1]).toContain("text='MAIN 1280x720 H.265 %{pts\\:hms}'");
   });
 
   it('makes a 16 kHz mono AAC tone for the audio track', () => {

@@ -1,14 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseAdts } from './adts';
-import { ensureClips, type ClipManifest } from './clip';
+import { ensureClips } from './clip';
 import {
   accessUnits,
   parameterSets,
   profileLevelId,
   splitAnnexB,
   withParameterSetsOnKeyframes,
+  type AccessUnit,
 } from './h264';
+import {
+  h265Payloads,
+  h265SdpFormat,
+  hevcAccessUnits,
+  hevcParameterSets,
+  withHevcParameterSetsOnKeyframes,
+} from './h265';
 import { aacPayload, frameTemplate, h264Payloads, type PacketTemplate } from './rtp';
 
 // The clips in memory, packetised once and shared by every camera and every client of this
@@ -38,29 +46,59 @@ export interface StreamMedia {
   tracks: Track[];
 }
 
-export type SimMedia = Record<'main' | 'sub', StreamMedia>;
+/** Video codecs as ffmpeg and the recorder's segment index name them. */
+export type VideoCodec = 'h264' | 'hevc';
 
-function videoTrack(stream: Buffer, fps: number): { track: Track; frameCount: number } {
+export interface SimMedia {
+  main: StreamMedia;
+  sub: StreamMedia;
+  /** The main stream as H.265 (the `codec` fault), or null when ffmpeg cannot encode it. */
+  mainHevc: StreamMedia | null;
+}
+
+/** Access units, RTP payloads and SDP lines of one codec's elementary stream. */
+function parseVideo(stream: Buffer, codec: VideoCodec, fps: number) {
   const nals = splitAnnexB(stream);
+  const pt = VIDEO_PAYLOAD_TYPE;
+  if (codec === 'hevc') {
+    const sets = hevcParameterSets(nals);
+    return {
+      units: withHevcParameterSetsOnKeyframes(hevcAccessUnits(nals), sets),
+      payloads: (unit: AccessUnit) => h265Payloads(unit.nals),
+      sdpFormat: h265SdpFormat(pt, sets, fps),
+    };
+  }
   const sets = parameterSets(nals);
-  const units = withParameterSetsOnKeyframes(accessUnits(nals), sets);
-  if (!units[0]?.keyframe) throw new Error('the clip does not start with a keyframe');
   const sprop = `${sets.sps.toString('base64')},${sets.pps.toString('base64')}`;
+  return {
+    units: withParameterSetsOnKeyframes(accessUnits(nals), sets),
+    payloads: (unit: AccessUnit) => h264Payloads(unit.nals),
+    sdpFormat: [
+      `a=rtpmap:${pt} H264/90000`,
+      `a=fmtp:${pt} packetization-mode=1;profile-level-id=${profileLevelId(sets.sps)};sprop-parameter-sets=${sprop}`,
+      `a=framerate:${fps}`,
+    ],
+  };
+}
+
+function videoTrack(
+  stream: Buffer,
+  codec: VideoCodec,
+  fps: number,
+): { track: Track; frameCount: number } {
+  const { units, payloads, sdpFormat } = parseVideo(stream, codec, fps);
+  if (!units[0]?.keyframe) throw new Error('the clip does not start with a keyframe');
   const pt = VIDEO_PAYLOAD_TYPE;
   return {
     frameCount: units.length,
     track: {
       kind: 'video',
-      frames: units.map((unit) => frameTemplate(h264Payloads(unit.nals), pt)),
+      frames: units.map((unit) => frameTemplate(payloads(unit), pt)),
       keyframes: units.map((unit) => unit.keyframe),
       frameMs: 1000 / fps,
       ticksPerMs: 90,
       payloadType: pt,
-      sdpFormat: [
-        `a=rtpmap:${pt} H264/90000`,
-        `a=fmtp:${pt} packetization-mode=1;profile-level-id=${profileLevelId(sets.sps)};sprop-parameter-sets=${sprop}`,
-        `a=framerate:${fps}`,
-      ],
+      sdpFormat,
     },
   };
 }
@@ -88,12 +126,12 @@ function audioTrack(stream: Buffer, loopMs: number): Track | null {
 
 async function loadStream(
   dir: string,
-  manifest: ClipManifest,
-  name: 'main' | 'sub',
+  fps: number,
+  info: { file: string; width: number; height: number },
+  codec: VideoCodec,
   audio: Buffer | null,
 ): Promise<StreamMedia> {
-  const info = manifest.video[name];
-  const { track, frameCount } = videoTrack(await readFile(join(dir, info.file)), manifest.fps);
+  const { track, frameCount } = videoTrack(await readFile(join(dir, info.file)), codec, fps);
   const loopMs = frameCount * track.frameMs;
   const sound = audio ? audioTrack(audio, loopMs) : null;
   return {
@@ -114,9 +152,11 @@ export function loadMedia(clipDir?: string): Promise<SimMedia> {
     job = (async () => {
       const { dir, manifest } = await ensureClips(clipDir);
       const audio = manifest.audio ? await readFile(join(dir, manifest.audio.file)) : null;
+      const { fps, video, hevc } = manifest;
       return {
-        main: await loadStream(dir, manifest, 'main', audio),
-        sub: await loadStream(dir, manifest, 'sub', audio),
+        main: await loadStream(dir, fps, video.main, 'h264', audio),
+        sub: await loadStream(dir, fps, video.sub, 'h264', audio),
+        mainHevc: hevc ? await loadStream(dir, fps, hevc, 'hevc', audio) : null,
       };
     })();
     loaded.set(key, job);

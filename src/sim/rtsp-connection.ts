@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
-import { contentBase, parseCameraPath, type CameraPath } from './camera-path';
+import { contentBase, parseCameraPath, type CameraPath, type StreamName } from './camera-path';
 import { challengeHeader, verifyDigest, type Credentials, type NonceIssuer } from './digest';
-import type { SimMedia } from './media';
+import type { SimMedia, StreamMedia } from './media';
 import {
   formatResponse,
   RtspProtocolError,
@@ -26,6 +26,8 @@ export interface ServerShared {
   credentials: (Credentials & { realm: string }) | null;
   nonces: NonceIssuer;
   faultOf(camera: number): CameraFault;
+  /** What the camera serves on `stream` now (the main stream's codec can be switched). */
+  mediaFor(camera: number, stream: StreamName): StreamMedia;
   /** Where the camera's picture is in the clip right now, in ms. */
   liveClipMs(camera: number, loopMs: number): number;
   udpPorts(): { rtp: number; rtcp: number };
@@ -164,7 +166,7 @@ export class Connection implements Sink {
   }
 
   private describe(request: RtspRequest, path: CameraPath): RtspResponse {
-    const media = this.shared.media[path.stream];
+    const media = this.shared.mediaFor(path.camera, path.stream);
     const sdp = describeSdp({
       sessionId: String(Date.now()),
       address: this.socket.localAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
@@ -186,7 +188,7 @@ export class Connection implements Sink {
     path: CameraPath,
     existing: Session | undefined,
   ): RtspResponse {
-    const media = this.shared.media[path.stream];
+    const media = this.shared.mediaFor(path.camera, path.stream);
     const index = path.track ?? 0;
     if (!media.tracks[index]) return { status: 404 };
     if (request.headers.has('session') && !existing) return { status: 454 };

@@ -1,11 +1,12 @@
-import { createSocket, type Socket as UdpSocket } from 'node:dgram';
+import type { Socket as UdpSocket } from 'node:dgram';
 import { once } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
 import { cameraName } from './camera-path';
 import { NonceIssuer, type Credentials } from './digest';
-import { loadMedia, type SimMedia } from './media';
+import { loadMedia, type SimMedia, type VideoCodec } from './media';
 import { Connection, type CameraFault, type ServerShared } from './rtsp-connection';
 import type { Session, TickCounts } from './rtsp-session';
+import { bindUdpPair } from './udp-pair';
 
 // The simulated cameras: one RTSP server on loopback serving `cam-001` … `cam-NNN`, each with a
 // main and a sub stream, looping the generated clips in real time. One timer paces every
@@ -31,11 +32,15 @@ export interface SimulatorOptions {
  * - `stall` stops sending media but keeps sockets open and answers RTSP (no video);
  * - `refuse` closes open connections and answers 401 even to good credentials;
  * - `garbage` closes open connections and answers anything with bytes that are not RTSP;
- * - `resize` switches the open sessions to the other resolution (main ↔ sub) at their next
+ * - `resize` switches the open H.264 sessions to the other resolution (main ↔ sub) at their next
  *   keyframe, a stream whose format changes mid-way; new connections get the usual streams;
- * - `recover` makes the camera healthy again.
+ * - `codec` switches the main stream to the other codec (H.264 ↔ H.265), as when an installer
+ *   changes a camera's settings: the camera drops its sessions and describes the new codec to
+ *   every client from then on (the sub stream stays H.264, as on most cameras);
+ * - `recover` makes the camera healthy again, back on H.264 (dropping its sessions if it was not).
  */
-export type FaultKind = 'drop' | 'offline' | 'stall' | 'refuse' | 'garbage' | 'resize' | 'recover';
+export type FaultKind =
+  'drop' | 'offline' | 'stall' | 'refuse' | 'garbage' | 'resize' | 'codec' | 'recover';
 
 export interface SimulatorStats {
   connections: number;
@@ -47,6 +52,8 @@ export interface SimulatorStats {
   bytesSent: number;
   authFailures: number;
   faults: Record<string, CameraFault>;
+  /** Cameras whose main stream is not H.264 now. */
+  codecs: Record<string, VideoCodec>;
 }
 
 export interface Simulator {
@@ -64,31 +71,11 @@ const tickMs = 10;
 /** Cameras start at different places in the clip, so no two show the same picture. */
 const phaseStepMs = 4_440;
 
-async function bindUdpPair(host: string): Promise<{ rtp: UdpSocket; rtcp: UdpSocket }> {
-  const type = host.includes(':') ? 'udp6' : 'udp4';
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const rtp = createSocket(type);
-    rtp.bind(0, host);
-    await once(rtp, 'listening');
-    const port = rtp.address().port;
-    if (port % 2 === 0 && port < 65535) {
-      // RTP on an even port and RTCP on the next one, which clients assume (RFC 3550 11).
-      const rtcp = createSocket(type);
-      const bound = await new Promise<boolean>((resolve) => {
-        rtcp.once('error', () => resolve(false));
-        rtcp.bind(port + 1, host, () => resolve(true));
-      });
-      if (bound) return { rtp, rtcp };
-      rtcp.close();
-    }
-    rtp.close();
-  }
-  throw new Error('could not bind a pair of UDP ports for RTP and RTCP');
-}
-
 class RtspSimulator implements Simulator {
   readonly connections = new Set<Connection>();
   private readonly faults = new Map<number, CameraFault>();
+  /** Cameras switched to H.265 by the `codec` fault; the others serve H.264. */
+  private readonly codecs = new Map<number, VideoCodec>();
   private readonly startedAt = Date.now();
   private readonly counts: TickCounts = { frames: 0, packets: 0, bytes: 0, dropped: 0 };
   private readonly timer: NodeJS.Timeout;
@@ -107,6 +94,10 @@ class RtspSimulator implements Simulator {
       credentials: options.credentials ? { ...options.credentials, realm: 'matthan-sim' } : null,
       nonces: new NonceIssuer(),
       faultOf: (camera) => this.faults.get(camera) ?? 'none',
+      mediaFor: (camera, stream) =>
+        stream === 'main' && this.codecs.get(camera) === 'hevc' && media.mainHevc
+          ? media.mainHevc
+          : media[stream],
       liveClipMs: (camera, loopMs) =>
         (Date.now() - this.startedAt + (camera - 1) * phaseStepMs) % loopMs,
       udpPorts: () => ({ rtp: udp.rtp.address().port, rtcp: udp.rtcp.address().port }),
@@ -140,22 +131,34 @@ class RtspSimulator implements Simulator {
 
   fault(index: number, kind: FaultKind): void {
     this.check(index);
+    const codec = this.codecs.get(index) ?? 'h264';
+    if (kind === 'codec' && codec === 'h264' && !this.shared.media.mainHevc) {
+      throw new Error('no H.265 clip: this ffmpeg cannot encode H.265 (libx265)');
+    }
     this.options.log?.(`${cameraName(index)}: ${kind}`);
-    if (kind === 'recover') {
-      this.faults.delete(index);
-      return;
-    }
-    if (kind === 'resize') {
-      for (const session of this.sessionsOf(index)) {
-        const { main, sub } = this.shared.media;
-        session.switchMedia(session.media === main ? sub : main);
-      }
-      return;
-    }
-    if (kind !== 'drop') this.faults.set(index, kind);
-    if (kind === 'stall') return;
-    for (const connection of this.connections) {
-      if (connection.cameras.has(index)) connection.socket.destroy();
+    switch (kind) {
+      case 'codec':
+        this.switchCodec(index, codec === 'h264' ? 'hevc' : 'h264');
+        return;
+      case 'recover':
+        this.faults.delete(index);
+        if (codec !== 'h264') this.switchCodec(index, 'h264');
+        return;
+      case 'resize':
+        this.resize(index);
+        return;
+      case 'drop':
+        this.dropConnections(index);
+        return;
+      case 'stall':
+        this.faults.set(index, kind);
+        return;
+      case 'offline':
+      case 'refuse':
+      case 'garbage':
+        this.faults.set(index, kind);
+        this.dropConnections(index);
+        return;
     }
   }
 
@@ -178,6 +181,7 @@ class RtspSimulator implements Simulator {
       bytesSent: this.counts.bytes,
       authFailures: this.shared.authFailures,
       faults: Object.fromEntries([...this.faults].map(([i, f]) => [cameraName(i), f])),
+      codecs: Object.fromEntries([...this.codecs].map(([i, c]) => [cameraName(i), c])),
     };
   }
 
@@ -188,6 +192,33 @@ class RtspSimulator implements Simulator {
     await closed;
     this.udp.rtp.close();
     this.udp.rtcp.close();
+  }
+
+  /**
+   * A camera changing codec restarts its streaming: its clients lose their sessions and, when
+   * they come back, DESCRIBE tells them the new codec with its parameter sets.
+   */
+  private switchCodec(index: number, codec: VideoCodec): void {
+    if (codec === 'h264') this.codecs.delete(index);
+    else this.codecs.set(index, codec);
+    this.options.log?.(`${cameraName(index)}: main stream now ${codec}`);
+    this.dropConnections(index);
+  }
+
+  private resize(index: number): void {
+    const { main, sub } = this.shared.media;
+    for (const session of this.sessionsOf(index)) {
+      // There is no H.265 sub clip, and a resize is not a codec change: H.264 sessions only.
+      if (session.media === main || session.media === sub) {
+        session.switchMedia(session.media === main ? sub : main);
+      }
+    }
+  }
+
+  private dropConnections(index: number): void {
+    for (const connection of this.connections) {
+      if (connection.cameras.has(index)) connection.socket.destroy();
+    }
   }
 
   private *sessionsOf(camera: number): Generator<Session> {
