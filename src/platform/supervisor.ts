@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
+import { openReusedBufferPipe, type ReusedBufferPipe } from './reused-buffer-pipe';
 import {
   defaultBackoff,
   LineTail,
@@ -27,6 +29,12 @@ export interface ChildSpec {
   env?: NodeJS.ProcessEnv;
   /** Extra pipes after stdin/stdout/stderr: fds 3, 4, … */
   extraPipes?: number;
+  /**
+   * Read stdout into one buffer of this size, reused for every read, instead of a new Buffer
+   * per read (see `reused-buffer-pipe.ts`); `onStdout` then gets a view valid only during
+   * the call.
+   */
+  stdoutBufferBytes?: number;
 }
 
 export type ExitReason = 'exited' | 'watchdog' | 'spawn_failed' | 'stopped';
@@ -65,13 +73,26 @@ export interface SupervisorOptions {
   /** Staged stop: wait this long after `q`, then after SIGTERM, before the next step. */
   quitTimeoutMs?: number;
   termTimeoutMs?: number;
-  spawnChild?: (spec: ChildSpec) => ChildProcess;
+  /** Spawns the child; `stdout`, when given, is the socket to use as its stdout. */
+  spawnChild?: (spec: ChildSpec, stdout?: Socket) => ChildProcess;
 }
 
-function spawnWithPipes(spec: ChildSpec): ChildProcess {
+/** Resolves when the socket closes, or after `limitMs` (a grandchild may hold it open). */
+function untilClosed(socket: Socket, limitMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, limitMs);
+    timer.unref();
+    socket.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+function spawnWithPipes(spec: ChildSpec, stdout?: Socket): ChildProcess {
   const extra = Array.from({ length: spec.extraPipes ?? 0 }, () => 'pipe' as const);
   return spawn(spec.command, spec.args, {
-    stdio: ['pipe', 'pipe', 'pipe', ...extra],
+    stdio: ['pipe', stdout ?? 'pipe', 'pipe', ...extra],
     env: spec.env ?? process.env,
   });
 }
@@ -161,17 +182,10 @@ export class Supervisor {
       return;
     }
     if (this.state !== 'starting') return; // stopped while the spec was being built
-    logger.info({ name, command: loggableCommand(spec.command, spec.args) }, 'starting');
-    const child = (this.options.spawnChild ?? spawnWithPipes)(spec);
-    this.startCount++;
-    this.child = child;
-    this.killReason = null;
-    this.state = 'running';
     const tail = new LineTail();
     let hadData = false;
     let spawnError: string | null = null;
-    child.stdin?.on('error', (error) => logger.debug({ name, err: error.message }, 'stdin closed'));
-    child.stdout?.on('data', (chunk: Buffer) => {
+    const stdoutData = (chunk: Buffer) => {
       this.watchdog.fed();
       if (!hadData) {
         hadData = true;
@@ -182,7 +196,39 @@ export class Supervisor {
         this.options.hooks?.onFirstData?.();
       }
       this.options.hooks?.onStdout?.(chunk);
-    });
+    };
+    let pipe: ReusedBufferPipe | null = null;
+    if (spec.stdoutBufferBytes) {
+      try {
+        pipe = await openReusedBufferPipe(spec.stdoutBufferBytes, stdoutData);
+      } catch (error) {
+        logger.error({ name, err: (error as Error).message }, 'cannot open the output socket');
+        this.afterExit({
+          reason: 'spawn_failed',
+          code: null,
+          signal: null,
+          stderr: [(error as Error).message],
+          hadData: false,
+        });
+        return;
+      }
+      if (this.state !== 'starting') {
+        pipe.readEnd.destroy();
+        pipe.releaseChildEnd();
+        return;
+      }
+      pipe.readEnd.on('error', (error) => logger.debug({ name, err: error.message }, 'stdout'));
+    }
+    logger.info({ name, command: loggableCommand(spec.command, spec.args) }, 'starting');
+    const child = (this.options.spawnChild ?? spawnWithPipes)(spec, pipe?.childEnd);
+    // The child holds its own copy now; ours must go, or the reading end never sees EOF.
+    pipe?.releaseChildEnd();
+    this.startCount++;
+    this.child = child;
+    this.killReason = null;
+    this.state = 'running';
+    child.stdin?.on('error', (error) => logger.debug({ name, err: error.message }, 'stdin closed'));
+    child.stdout?.on('data', stdoutData);
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
       for (const line of tail.push(chunk)) {
@@ -194,16 +240,21 @@ export class Supervisor {
     child.on('error', (error) => {
       spawnError = error.message;
     });
+    // Like a pipe's, the socket's last bytes are read before the exit counts as complete.
+    const outputRead = pipe ? untilClosed(pipe.readEnd, 2_000) : Promise.resolve();
     this.closed = new Promise((resolve) => {
       child.on('close', (code, signal) => {
-        this.child = null;
-        if (this.watchdogTimer !== null) this.clock.clearTimeout(this.watchdogTimer);
-        this.watchdogTimer = null;
-        const stderr = tail.snapshot().map(redactText);
-        if (spawnError) stderr.push(spawnError);
-        const reason: ExitReason = spawnError ? 'spawn_failed' : (this.killReason ?? 'exited');
-        resolve();
-        this.afterExit({ reason, code, signal, stderr, hadData });
+        void outputRead.then(() => {
+          this.child = null;
+          pipe?.readEnd.destroy();
+          if (this.watchdogTimer !== null) this.clock.clearTimeout(this.watchdogTimer);
+          this.watchdogTimer = null;
+          const stderr = tail.snapshot().map(redactText);
+          if (spawnError) stderr.push(spawnError);
+          const reason: ExitReason = spawnError ? 'spawn_failed' : (this.killReason ?? 'exited');
+          resolve();
+          this.afterExit({ reason, code, signal, stderr, hadData });
+        });
       });
     });
     this.options.hooks?.onStart?.(child);

@@ -179,6 +179,8 @@ export class CameraRecorder {
       // strftime names and wall-clock cuts are in the child's local time: make that UTC.
       env: { ...process.env, TZ: 'UTC' },
       extraPipes: 1,
+      // Megabytes a second per camera: read into one reused buffer, not a new one per read.
+      stdoutBufferBytes: 256 * 1024,
     };
   }
 

@@ -27,7 +27,19 @@ export class Fmp4Stream {
     private readonly wantMedia: () => boolean = () => true,
   ) {}
 
+  /**
+   * Takes the next bytes. `chunk` may be a view of a buffer the caller reuses: whatever is kept
+   * past this call is copied first.
+   */
   push(chunk: Buffer): void {
+    this.consume(chunk);
+    for (let i = 0; i < this.chunks.length; i++) {
+      const kept = this.chunks[i]!;
+      if (kept.buffer === chunk.buffer) this.chunks[i] = Buffer.from(kept);
+    }
+  }
+
+  private consume(chunk: Buffer): void {
     let rest = chunk;
     if (this.skipping > 0) {
       if (rest.length <= this.skipping) {
@@ -129,15 +141,15 @@ export class Fmp4Stream {
   private box(type: string, box: Buffer): void {
     switch (type) {
       case 'ftyp':
-        this.ftyp = box;
+        this.ftyp = Buffer.from(box);
         return;
       case 'moov':
         this.info = streamInfo(parseTracks(box));
-        this.init = this.ftyp ? Buffer.concat([this.ftyp, box]) : box;
+        this.init = this.ftyp ? Buffer.concat([this.ftyp, box]) : Buffer.from(box);
         this.onInit(this.init, this.info);
         return;
       case 'moof':
-        this.moof = box;
+        this.moof = Buffer.from(box);
         return;
       case 'mdat':
         if (this.moof) this.fragment(box, box.length);
@@ -145,7 +157,7 @@ export class Fmp4Stream {
       case 'styp':
       case 'sidx':
       case 'prft':
-        this.prefix.push(box);
+        this.prefix.push(Buffer.from(box));
         return;
       default:
         // `free`, and `mfra` at the very end: nothing a viewer or the recorder needs.

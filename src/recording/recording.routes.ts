@@ -3,7 +3,10 @@ import { requireActor } from '../auth/actor';
 import { cameraRoles } from '../cameras/camera.access';
 import type { AppContext } from '../platform/context';
 import type { App } from '../platform/http/app';
+import { liveViewers } from '../live/live.service';
 import {
+  type RecordingStatus,
+  type RecordingStatusWithViewers,
   RecordingStatusListSchema,
   RecordingStatusSchema,
   SegmentListSchema,
@@ -20,6 +23,11 @@ import {
 
 const tags = ['recording'];
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+
+/** A status with the camera's live viewer count, which the live domain keeps. */
+function withViewers(ctx: AppContext, status: RecordingStatus): RecordingStatusWithViewers {
+  return { ...status, viewers: liveViewers(ctx, status.cameraId) };
+}
 
 /**
  * The recording API, and the recorder's life: it starts when the app is ready (so a server
@@ -55,7 +63,8 @@ export function recordingRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const { limit = 1000, offset = 0 } = request.query;
-      return recordingStatusList(ctx, requireActor(request.actor), { limit, offset });
+      const list = await recordingStatusList(ctx, requireActor(request.actor), { limit, offset });
+      return { items: list.items.map((status) => withViewers(ctx, status)) };
     },
   );
 
@@ -70,7 +79,11 @@ export function recordingRoutes(app: App, ctx: AppContext): void {
         response: { 200: RecordingStatusSchema },
       },
     },
-    async (request) => cameraRecordingStatus(ctx, requireActor(request.actor), request.params.id),
+    async (request) =>
+      withViewers(
+        ctx,
+        await cameraRecordingStatus(ctx, requireActor(request.actor), request.params.id),
+      ),
   );
 
   app.post(
@@ -86,9 +99,12 @@ export function recordingRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) =>
-      setRecording(ctx, requireActor(request.actor), request.params.id, request.body, {
-        ip: request.ip,
-      }),
+      withViewers(
+        ctx,
+        await setRecording(ctx, requireActor(request.actor), request.params.id, request.body, {
+          ip: request.ip,
+        }),
+      ),
   );
 
   app.get(

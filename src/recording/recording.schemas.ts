@@ -21,8 +21,12 @@ export const RecordingStatusSchema = Type.Object({
   recording: Type.Boolean(),
   /** The caller may switch recording on or off. */
   canControl: Type.Boolean(),
+  /** People watching the camera live (main and sub streams) through this server now. */
+  viewers: Type.Integer(),
 });
-export type RecordingStatus = Static<typeof RecordingStatusSchema>;
+/** What the recording service composes; the route adds the live domain's `viewers`. */
+export type RecordingStatus = Omit<Static<typeof RecordingStatusSchema>, 'viewers'>;
+export type RecordingStatusWithViewers = Static<typeof RecordingStatusSchema>;
 
 export const RecordingStatusListSchema = Type.Object({ items: Type.Array(RecordingStatusSchema) });
 

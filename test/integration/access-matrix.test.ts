@@ -136,6 +136,38 @@ function placeHold(world: World, cameraId: string, cookie = world.cookies.admin)
   });
 }
 
+const wallBody = (cameraId: string) => ({ name: 'Access test', size: 1, cameraIds: [cameraId] });
+
+/** A wall saved by the admin, which no other user may change or delete. */
+async function adminLayout(world: World): Promise<string> {
+  const saved = await world.h.app.inject({
+    method: 'POST',
+    url: '/api/wall-layouts',
+    payload: wallBody(world.home),
+    headers: { cookie: world.cookies.admin },
+  });
+  expect(saved.statusCode, saved.body).toBe(201);
+  return saved.json<{ id: string }>().id;
+}
+
+/**
+ * Playback and download: nobody but admin may even read the away camera, and the home camera
+ * shares footage only on request, so its owner reaches the footage (whose file is not on disk:
+ * 404) while police and admin are refused by consent (403).
+ */
+function footageRoute(suffix: string): Check {
+  return async (world, role, call) => {
+    await recordingWorld(world);
+    const query = '?from=2025-01-01T00:00:00Z&to=2025-01-01T00:10:00Z&reason=access%20test';
+    const away = await call({ method: 'GET', url: `/api/cameras/${world.away}${suffix}${query}` });
+    expect(denied(away.statusCode), `${role} ${suffix} away → ${away.statusCode}`).toBe(true);
+    const home = await call({ method: 'GET', url: `/api/cameras/${world.home}${suffix}${query}` });
+    expect(home.statusCode, `${role} ${suffix} home → ${home.body}`).toBe(
+      role === 'camera_owner' ? 404 : 403,
+    );
+  };
+}
+
 const scopeCases: Record<string, Check | { unscoped: string }> = {
   'GET /api/health': { unscoped: 'public liveness probe, no records' },
   'GET /api/client-config': { unscoped: 'public map settings, no records' },
@@ -299,6 +331,78 @@ const scopeCases: Record<string, Check | { unscoped: string }> = {
       `seg-${world.home}`,
     ]);
   },
+  'GET /api/wall-layouts': {
+    unscoped: 'lists only the caller’s own layouts (wall-layouts.test.ts)',
+  },
+  'POST /api/wall-layouts': async (world, role, call) => {
+    const save = (cameraId: string) =>
+      call({ method: 'POST', url: '/api/wall-layouts', payload: wallBody(cameraId) });
+    const away = await save(world.away);
+    if (role === 'admin') expect(away.statusCode, away.body).toBe(201);
+    else expect(denied(away.statusCode), `${role} walled away → ${away.statusCode}`).toBe(true);
+    expect((await save(world.home)).statusCode).toBe(201);
+  },
+  'PUT /api/wall-layouts/:id': async (world, role, call) => {
+    const saved = await call({
+      method: 'POST',
+      url: '/api/wall-layouts',
+      payload: wallBody(world.home),
+    });
+    const url = `/api/wall-layouts/${saved.json<{ id: string }>().id}`;
+    const away = await call({ method: 'PUT', url, payload: wallBody(world.away) });
+    if (role === 'admin') expect(away.statusCode, away.body).toBe(200);
+    else expect(denied(away.statusCode), `${role} rewalled away → ${away.statusCode}`).toBe(true);
+    const othersLayout = await adminLayout(world);
+    const other = await call({
+      method: 'PUT',
+      url: `/api/wall-layouts/${othersLayout}`,
+      payload: wallBody(world.home),
+    });
+    expect(other.statusCode).toBe(role === 'admin' ? 200 : 404);
+  },
+  'DELETE /api/wall-layouts/:id': async (world, role, call) => {
+    const othersLayout = await adminLayout(world);
+    const other = await call({ method: 'DELETE', url: `/api/wall-layouts/${othersLayout}` });
+    expect(other.statusCode).toBe(role === 'admin' ? 200 : 404);
+  },
+  'GET /api/wall/cameras': async (world, role, call) => {
+    const response = await call({
+      method: 'GET',
+      url: `/api/wall/cameras?ids=${world.home},${world.away}`,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.body.includes('AWAY-1'), `${role} sees away tile`).toBe(role === 'admin');
+    expect(response.body).toContain('HOME-1');
+  },
+  'GET /api/cameras/:id/live': async (world, role, call) => {
+    const reason = '?reason=access%20test';
+    const away = await call({ method: 'GET', url: `/api/cameras/${world.away}/live${reason}` });
+    expect(denied(away.statusCode), `${role} live away → ${away.statusCode}`).toBe(true);
+    const home = await call({ method: 'GET', url: `/api/cameras/${world.home}/live${reason}` });
+    // On an on_request camera only its owner is admitted; a plain GET is then told to upgrade.
+    expect(home.statusCode, home.body).toBe(role === 'camera_owner' ? 426 : 403);
+  },
+  'GET /api/cameras/:id/live/access': cameraById('GET', '/live/access'),
+  'GET /api/cameras/:id/snapshot.jpg': async (world, role, call) => {
+    const reason = '?reason=access%20test';
+    const away = await call({
+      method: 'GET',
+      url: `/api/cameras/${world.away}/snapshot.jpg${reason}`,
+    });
+    expect(denied(away.statusCode), `${role} snapshot away → ${away.statusCode}`).toBe(true);
+    const home = await call({
+      method: 'GET',
+      url: `/api/cameras/${world.home}/snapshot.jpg${reason}`,
+    });
+    // Admitted (the owner), the home camera has no picture yet: nothing recorded, nobody watching.
+    expect(home.statusCode, home.body).toBe(role === 'camera_owner' ? 404 : 403);
+  },
+  'POST /api/cameras/:id/alarms': cameraById('POST', '/alarms', { minutes: 5 }),
+  'GET /api/cameras/:id/live-grants': cameraById('GET', '/live-grants'),
+  'GET /api/cameras/:id/timeline': cameraById('GET', '/timeline'),
+  'GET /api/cameras/:id/playback': footageRoute('/playback'),
+  'GET /api/cameras/:id/playback.mp4': footageRoute('/playback.mp4'),
+  'GET /api/cameras/:id/download.mp4': footageRoute('/download.mp4'),
   'GET /api/events': {
     unscoped: 'a WebSocket; each event is filtered by scope (test/integration/events.test.ts)',
   },

@@ -3,6 +3,7 @@ import { ClientConfigProvider } from './hooks/clientConfig';
 import { matchPath, navigate, useLinkInterception, useLocation } from './hooks/router';
 import { SessionProvider, useSession } from './hooks/session';
 import { ServerEventsProvider } from './hooks/useServerEvents';
+import { ViewReasonProvider } from './hooks/useViewReason';
 import { LanguageProvider, useT } from './i18n/i18n';
 import { findPage, homePath } from './navigation';
 import { LoginPage } from './pages/LoginPage';
@@ -37,7 +38,10 @@ export function App() {
     <LanguageProvider>
       <ClientConfigProvider>
         <SessionProvider>
-          <Gate />
+          {/* Outside the gate so that signing out (which unmounts the gate) forgets the reason. */}
+          <ViewReasonProvider>
+            <Gate />
+          </ViewReasonProvider>
         </SessionProvider>
       </ClientConfigProvider>
     </LanguageProvider>

@@ -11,8 +11,11 @@ import { HealthPage } from './pages/HealthPage';
 import { ImportPage } from './pages/ImportPage';
 import { MapPage } from './pages/MapPage';
 import { MyCamerasPage } from './pages/MyCamerasPage';
+import { PlaybackPage } from './pages/PlaybackPage';
+import { WallPage } from './pages/WallPage';
 import { auditRoles, cameraRoles, registryRoles } from './permissions';
 import { healthRoles } from './views/recording/recordingRoles';
+import { wallRoles } from './views/wall/wallLayout';
 
 export interface PageProps {
   params: Record<string, string>;
@@ -44,6 +47,7 @@ export const sections: Section[] = [
       { pattern: '/cameras/new', page: CameraEditPage },
       { pattern: '/cameras/:id', page: CameraDetailPage },
       { pattern: '/cameras/:id/edit', page: CameraEditPage },
+      { pattern: '/cameras/:id/playback', page: PlaybackPage },
     ],
   },
   {
@@ -51,6 +55,12 @@ export const sections: Section[] = [
     label: 'nav.mine',
     roles: ['camera_owner'],
     pages: [{ pattern: '/mine', page: MyCamerasPage }],
+  },
+  {
+    path: '/wall',
+    label: 'wall.nav',
+    roles: wallRoles,
+    pages: [{ pattern: '/wall', page: WallPage }],
   },
   {
     path: '/import',

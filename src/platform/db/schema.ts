@@ -124,6 +124,8 @@ export interface Database {
   recording_gaps: RecordingGapTable;
   holds: HoldTable;
   camera_health_log: CameraHealthLogTable;
+  live_grants: LiveGrantTable;
+  wall_layouts: WallLayoutTable;
 }
 
 export interface SegmentTable {
@@ -167,4 +169,28 @@ export interface CameraHealthLogTable {
   at_ms: number;
   state: string;
   error: string | null;
+}
+
+/** A user's saved video wall; `camera_ids` is a JSON array of `size` camera ids or nulls. */
+export interface WallLayoutTable {
+  id: string;
+  user_id: string;
+  name: string;
+  size: number;
+  camera_ids: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A window during which a `live_on_alarm` camera may be watched live (an alarm, an incident). */
+export interface LiveGrantTable {
+  id: string;
+  camera_id: string;
+  source: 'alarm' | 'incident';
+  source_id: string | null;
+  from_ms: number;
+  to_ms: number;
+  note: string;
+  created_by: string | null;
+  created_at: string;
 }

@@ -3,9 +3,12 @@ import { authRoutes } from '../../auth/auth.routes';
 import { userRoutes } from '../../auth/users.routes';
 import { cameraRoutes } from '../../cameras/camera.routes';
 import { jurisdictionRoutes } from '../../jurisdictions/jurisdiction.routes';
+import { liveRoutes } from '../../live/live.routes';
+import { playbackRoutes } from '../../playback/playback.routes';
 import { holdRoutes } from '../../recording/holds.routes';
 import { recordingRoutes } from '../../recording/recording.routes';
 import { storageRoutes } from '../../recording/storage.routes';
+import { wallRoutes } from '../../wall/wall.routes';
 import type { AppContext } from '../context';
 import { eventRoutes } from '../events.routes';
 import type { App } from './app';
@@ -21,4 +24,7 @@ export const domainRoutes: ((app: App, ctx: AppContext) => void | Promise<void>)
   storageRoutes,
   recordingRoutes,
   eventRoutes,
+  liveRoutes,
+  wallRoutes,
+  playbackRoutes,
 ];

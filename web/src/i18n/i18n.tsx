@@ -10,9 +10,11 @@ import liveVi from './live.vi.json';
 import playbackEn from './playback.en.json';
 import playbackVi from './playback.vi.json';
 import viBase from './vi.json';
+import wallEn from './wall.en.json';
+import wallVi from './wall.vi.json';
 
-export const vi = { ...viBase, ...liveVi, ...playbackVi };
-const en = { ...enBase, ...liveEn, ...playbackEn };
+export const vi = { ...viBase, ...liveVi, ...playbackVi, ...wallVi };
+const en = { ...enBase, ...liveEn, ...playbackEn, ...wallEn };
 
 export type MessageKey = keyof typeof vi;
 export const languages = ['vi', 'en'] as const;

@@ -14,6 +14,8 @@ import { ConsentEditor } from '../views/ConsentEditor';
 import { DecommissionForm } from '../views/DecommissionForm';
 import { OwnerContact } from '../views/OwnerContact';
 import { RecordingSection } from '../views/recording/RecordingSection';
+import { TimelineSection } from '../views/playback/TimelineSection';
+import { LiveSection } from '../views/live/LiveSection';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -110,9 +112,14 @@ export function CameraDetailPage({ params }: PageProps) {
           <CameraMiniMap camera={camera} />
         </section>
         <section className="card card--wide">
+          <h2>{t('live.title')}</h2>
+          <LiveSection key={camera.id} camera={camera} />
+        </section>
+        <section className="card card--wide">
           <h2>{t('recording.title')}</h2>
           <RecordingSection key={camera.id} camera={camera} onChanged={loaded.reload} />
         </section>
+        <TimelineSection key={camera.id} camera={camera} />
         <section className="card">
           <h2>{t('contact.title')}</h2>
           <OwnerContact key={camera.id} camera={camera} />
