@@ -4,11 +4,12 @@ import type { AppContext } from '../platform/context';
 import { ffmpegBinary } from '../platform/ffmpeg';
 import type { Logger } from '../platform/supervisor';
 import { mediaDirOf } from '../recording/storage.disk';
-import { downloadArgs } from './export-args';
+import { downloadArgs, moovReserveBytes } from './export-args';
 import { ExportCache, exportKey, exportTtlMs, type OpenExport } from './export-cache';
 import { runFfmpeg, writeConcatList } from './ffmpeg-job';
 import { auditFootageOnce, grantFootage, RecentAudits } from './footage-access';
 import { locateSegments } from './footage-files';
+import { indexComesFirst } from './mp4-layout';
 import { downloadFileName, downloadPlan } from './footage-plan';
 import { parseRange, rangeLimits } from './footage-range';
 import { footageSegments } from './footage.repo';
@@ -88,13 +89,18 @@ export async function prepareDownload(
     if (plan.entries.length === 0) throw noFootage(range);
     const binary = ffmpegBinary(ctx.config.ffmpegPath);
     const list = await writeConcatList(binary, plan.entries);
-    try {
-      await deps.state.gate.run(() =>
-        runFfmpeg(binary, downloadArgs(list.path, output), {
-          timeoutMs: exportTimeoutMs,
-          logger: deps.logger,
-        }),
+    const seconds = (range.toMs - range.fromMs) / 1000;
+    const run = (args: string[]) =>
+      deps.state.gate.run(() =>
+        runFfmpeg(binary, args, { timeoutMs: exportTimeoutMs, logger: deps.logger }),
       );
+    try {
+      await run(downloadArgs(list.path, output, moovReserveBytes(seconds)));
+      // ffmpeg 5 reports a reservation that was too small yet exits 0: check the layout.
+      if (!(await indexComesFirst(output))) {
+        deps.logger.warn({ camera: camera.code, seconds }, 'index did not fit; using faststart');
+        await run(downloadArgs(list.path, output));
+      }
     } finally {
       await list.dispose();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downloadArgs, playbackArgs } from './export-args';
+import { downloadArgs, moovReserveBytes, playbackArgs } from './export-args';
 
 const input = [
   '-hide_banner',
@@ -45,6 +45,19 @@ describe('ffmpeg arguments', () => {
       '-y',
       '/data/exports/k.mp4.1.part',
     ]);
+  });
+
+  it('keeps room for the index at the start instead of moving it afterwards', () => {
+    expect(downloadArgs('/tmp/c/list.ffconcat', '/data/exports/k.mp4.1.part', 679_936)).toEqual([
+      ...input,
+      '-f',
+      'mp4',
+      '-moov_size',
+      '679936',
+      '-y',
+      '/data/exports/k.mp4.1.part',
+    ]);
+    expect(moovReserveBytes(600)).toBe(65_536 + 614_400);
   });
 
   it('never re-encodes', () => {

@@ -39,7 +39,26 @@ export function playbackArgs(listPath: string): string[] {
   ];
 }
 
-/** Download: an ordinary MP4 with its index first (`+faststart`), so it plays while it loads. */
-export function downloadArgs(listPath: string, outputPath: string): string[] {
-  return [...input(listPath), '-f', 'mp4', '-movflags', '+faststart', '-y', outputPath];
+/**
+ * Download: an ordinary MP4 with its index (`moov`) first, so it plays while it loads. With
+ * `reserveMoovBytes` the index is written into space kept free at the start of the file, in one
+ * pass; `+faststart` instead writes it at the end and then rewrites the whole file to move it,
+ * which doubles the work. The caller falls back to `+faststart` when the space was too small.
+ */
+export function downloadArgs(
+  listPath: string,
+  outputPath: string,
+  reserveMoovBytes?: number,
+): string[] {
+  const index =
+    reserveMoovBytes === undefined
+      ? ['-movflags', '+faststart']
+      : ['-moov_size', String(reserveMoovBytes)];
+  return [...input(listPath), '-f', 'mp4', ...index, '-y', outputPath];
 }
+
+/**
+ * Room for the index of `seconds` of footage: sample tables take a few hundred bytes a second
+ * (4 per frame size, 8 per chunk offset, audio alike); 1 KiB a second leaves a wide margin.
+ */
+export const moovReserveBytes = (seconds: number): number => 64 * 1024 + Math.ceil(seconds) * 1024;
