@@ -69,6 +69,8 @@ export class CameraRecorder {
   private gapMayBeOpen = true;
   /** Segments ffmpeg closed that are not yet moved into place and indexed, oldest first. */
   private readonly unplaced: ClosedSegment[] = [];
+  /** Day folders this recorder has made, so each segment does not ask for a `mkdir`. */
+  private readonly dayFolders = new Set<string>();
   /** Segment indexing and gap writes, in order, one at a time. */
   private work: Promise<void> = Promise.resolve();
 
@@ -271,7 +273,13 @@ export class CameraRecorder {
           this.unplaced.shift();
           continue;
         }
-        placed = await moveIntoPlace(mediaDir, this.target.id, partial, segment.startMs);
+        placed = await moveIntoPlace(
+          mediaDir,
+          this.target.id,
+          partial,
+          segment.startMs,
+          this.dayFolders,
+        );
       } catch (error) {
         logger.warn(
           { camera: this.target.code, file: segment.file, err: (error as Error).message },

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,32 @@ describe('segment files', () => {
       '080010-1.mp4',
       '080010.mp4',
     ]);
+  });
+
+  it('never replaces a placed segment and leaves no second name behind', async () => {
+    const media = join(dir, 'media-keep');
+    const start = Date.parse('2025-11-20T08:00:20Z');
+    writeFileSync(join(dir, 'c.mp4'), complete);
+    writeFileSync(join(dir, 'd.mp4'), Buffer.concat([complete, complete]));
+    await moveIntoPlace(media, 'cam-1', join(dir, 'c.mp4'), start);
+    await moveIntoPlace(media, 'cam-1', join(dir, 'd.mp4'), start);
+    const day = join(media, 'segments/cam-1/2025-11-20');
+    expect(readFileSync(join(day, '080020.mp4')).length).toBe(complete.length);
+    expect(readFileSync(join(day, '080020-1.mp4')).length).toBe(2 * complete.length);
+    expect(existsSync(join(dir, 'c.mp4')) || existsSync(join(dir, 'd.mp4'))).toBe(false);
+  });
+
+  it('makes a remembered day folder again when it was removed meanwhile', async () => {
+    const media = join(dir, 'media-gone');
+    const start = Date.parse('2025-11-21T09:00:00Z');
+    const known = new Set<string>();
+    writeFileSync(join(dir, 'e.mp4'), complete);
+    await moveIntoPlace(media, 'cam-1', join(dir, 'e.mp4'), start, known);
+    rmSync(join(media, 'segments/cam-1/2025-11-21'), { recursive: true });
+    writeFileSync(join(dir, 'f.mp4'), complete);
+    const placed = await moveIntoPlace(media, 'cam-1', join(dir, 'f.mp4'), start + 10_000, known);
+    expect(placed.path).toBe('segments/cam-1/2025-11-21/090010.mp4');
+    expect(existsSync(join(media, placed.path))).toBe(true);
   });
 
   it('refuses a camera id that would be a path', () => {
