@@ -4,6 +4,7 @@ import type { AppContext } from '../platform/context';
 import { ffmpegBinary } from '../platform/ffmpeg';
 import type { Logger } from '../platform/supervisor';
 import { mediaDirOf } from '../recording/storage.disk';
+import type { ConcatEntry } from './concat-list';
 import { downloadArgs, moovReserveBytes } from './export-args';
 import { ExportCache, exportKey, exportTtlMs, type OpenExport } from './export-cache';
 import { runFfmpeg, writeConcatList } from './ffmpeg-job';
@@ -13,12 +14,15 @@ import { indexComesFirst } from './mp4-layout';
 import { downloadFileName, downloadPlan } from './footage-plan';
 import { parseRange, rangeLimits } from './footage-range';
 import { footageSegments } from './footage.repo';
+import { joinSegments } from './mp4-join/join-file';
 import { noFootage } from './playback.service';
 
 // Download: an MP4 of exactly the range asked for (to the keyframe before its start), made with
-// stream copy into the export folder and served from there with Range support.
+// stream copy into the export folder and served from there with Range support. Segments of one
+// stream are joined by copying their bytes under a new index (`mp4-join`); ffmpeg's concat
+// demuxer makes the rest, packet by packet.
 
-/** A day of footage is 8,640 files; joining them is disk-bound, so allow it time. */
+/** A day of footage is 8,640 files; ffmpeg joining them is disk-bound, so allow it time. */
 const exportTimeoutMs = 30 * 60_000;
 /** Exports run at most this many at once; the rest wait their turn. */
 const concurrentExports = 2;
@@ -39,6 +43,31 @@ export class JobGate {
       this.running--;
       this.waiting.shift()?.();
     }
+  }
+}
+
+/**
+ * The download made by ffmpeg's concat demuxer with stream copy: the way for files the joiner
+ * cannot join (a change of resolution or codec between segments, a layout it does not know).
+ */
+export async function exportWithFfmpeg(
+  binary: string,
+  entries: readonly ConcatEntry[],
+  output: string,
+  options: { seconds: number; logger: Logger },
+): Promise<void> {
+  const list = await writeConcatList(binary, entries);
+  const run = (args: string[]) =>
+    runFfmpeg(binary, args, { timeoutMs: exportTimeoutMs, logger: options.logger });
+  try {
+    await run(downloadArgs(list.path, output, moovReserveBytes(options.seconds)));
+    // ffmpeg 5 reports a reservation that was too small yet exits 0: check the layout.
+    if (!(await indexComesFirst(output))) {
+      options.logger.warn({ seconds: options.seconds }, 'index did not fit; using faststart');
+      await run(downloadArgs(list.path, output));
+    }
+  } finally {
+    await list.dispose();
   }
 }
 
@@ -87,23 +116,23 @@ export async function prepareDownload(
       range.toMs,
     );
     if (plan.entries.length === 0) throw noFootage(range);
-    const binary = ffmpegBinary(ctx.config.ffmpegPath);
-    const list = await writeConcatList(binary, plan.entries);
     const seconds = (range.toMs - range.fromMs) / 1000;
-    const run = (args: string[]) =>
-      deps.state.gate.run(() =>
-        runFfmpeg(binary, args, { timeoutMs: exportTimeoutMs, logger: deps.logger }),
-      );
-    try {
-      await run(downloadArgs(list.path, output, moovReserveBytes(seconds)));
-      // ffmpeg 5 reports a reservation that was too small yet exits 0: check the layout.
-      if (!(await indexComesFirst(output))) {
-        deps.logger.warn({ camera: camera.code, seconds }, 'index did not fit; using faststart');
-        await run(downloadArgs(list.path, output));
+    await deps.state.gate.run(async () => {
+      const joined = await joinSegments(plan.entries, output);
+      const details = { camera: camera.code, seconds, files: plan.entries.length };
+      if (joined.joined) {
+        deps.logger.debug({ ...details, by: 'join' }, 'download made by joining segments');
+        return;
       }
-    } finally {
-      await list.dispose();
-    }
+      deps.logger.debug(
+        { ...details, by: 'ffmpeg', reason: joined.reason },
+        'download made by ffmpeg',
+      );
+      await exportWithFfmpeg(ffmpegBinary(ctx.config.ffmpegPath), plan.entries, output, {
+        seconds,
+        logger: deps.logger,
+      });
+    });
   };
   const opened = await deps.state.cache.get(key, build);
   const from = new Date(range.fromMs).toISOString();

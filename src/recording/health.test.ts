@@ -149,4 +149,10 @@ describe('RateMeter', () => {
     meter.add(1000, 1000, 25);
     expect(meter.rates(20_000)).toEqual({ bitrateKbps: null, fps: null });
   });
+  it('reports nothing, not infinity, for fragments that arrived in the same millisecond', () => {
+    const meter = new RateMeter(10_000);
+    meter.add(5000, 60_000, 13);
+    meter.add(5000, 60_000, 13);
+    expect(meter.rates(5100)).toEqual({ bitrateKbps: null, fps: null });
+  });
 });

@@ -147,6 +147,8 @@ export class RateMeter {
       return { bitrateKbps: null, fps: null };
     }
     const seconds = (last.atMs - first.atMs) / 1000;
+    // Fragments read together arrive in the same millisecond: no time has passed to divide by.
+    if (seconds <= 0) return { bitrateKbps: null, fps: null };
     let bytes = 0;
     let frames = 0;
     for (const sample of this.samples.slice(1)) {

@@ -3,7 +3,7 @@ import { requireActor } from '../auth/actor';
 import type { AppContext } from '../platform/context';
 import type { App } from '../platform/http/app';
 import { badRequest } from '../platform/http/errors';
-import { maxNameLength, wallRoles, wallSizes } from './wall.rules';
+import { maxCameraIdsPerQuery, maxNameLength, wallRoles, wallSizes } from './wall.rules';
 import {
   createWallLayout,
   deleteWallLayout,
@@ -48,9 +48,14 @@ const WallCameraSchema = Type.Object({
   status: Type.String(),
   consentTier: Type.String(),
   live: Type.Union([Type.Literal('allowed'), Type.Literal('on_alarm'), Type.Literal('denied')], {
-    description: 'on_alarm: only while an alarm or open incident grants it (the stream decides)',
+    description:
+      'allowed now (an active alarm or incident grant included); on_alarm: shared only during an alarm or open incident, none active now',
   }),
   liveMessage: Type.Union([Type.String(), Type.Null()]),
+  reasonRequired: Type.Boolean({ description: 'viewing needs ?reason= (not your own camera)' }),
+  liveUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'when the grant that allows live view ends',
+  }),
 });
 
 /** Saved video walls (the caller's own) and what their tiles show. */
@@ -124,9 +129,15 @@ export function wallRoutes(app: App, ctx: AppContext): void {
       config: { access: wallRoles },
       schema: {
         tags,
-        summary: 'Name, state and live permission of the cameras on a wall (readable ones only)',
+        summary:
+          'Name, state and live permission of cameras on a wall or a list page (readable ones only)',
         querystring: Type.Object(
-          { ids: Type.String({ maxLength: maxTiles * 101, description: 'comma-separated ids' }) },
+          {
+            ids: Type.String({
+              maxLength: maxCameraIdsPerQuery * 101,
+              description: `comma-separated ids, at most ${maxCameraIdsPerQuery}`,
+            }),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ items: Type.Array(WallCameraSchema) }) },
@@ -137,7 +148,8 @@ export function wallRoutes(app: App, ctx: AppContext): void {
         .split(',')
         .map((id) => id.trim())
         .filter(Boolean);
-      if (ids.length > maxTiles) throw badRequest(`at most ${maxTiles} ids`, 'ids');
+      if (ids.length > maxCameraIdsPerQuery)
+        throw badRequest(`at most ${maxCameraIdsPerQuery} ids`, 'ids');
       return wallCameras(ctx, requireActor(request.actor), ids);
     },
   );

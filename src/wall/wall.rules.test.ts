@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../auth/actor';
 import type { CameraAccessFacts } from '../cameras/camera.access';
 import { AppError } from '../platform/http/errors';
-import { parseCameraIds, validateLayout, wallLive, type LayoutInput } from './wall.rules';
+import {
+  grantMatters,
+  parseCameraIds,
+  validateLayout,
+  wallLive,
+  type LayoutInput,
+} from './wall.rules';
 
 const layout = (over: Partial<LayoutInput> = {}): LayoutInput => ({
   name: 'Ngã tư',
@@ -92,25 +98,43 @@ describe('whether a tile may play', () => {
     via: 'session',
   };
 
-  it('plays live_always cameras for police in the area', () => {
-    expect(wallLive(police, camera('live_always'), now)).toEqual({
+  it('plays live_always cameras for police in the area, with a reason', () => {
+    expect(wallLive(police, camera('live_always'), now, false)).toEqual({
       live: 'allowed',
       liveMessage: null,
+      reasonRequired: true,
     });
   });
 
-  it('leaves live_on_alarm cameras to the stream, which knows about alarms', () => {
-    expect(wallLive(police, camera('live_on_alarm'), now).live).toBe('on_alarm');
+  it('marks live_on_alarm cameras on_alarm while no grant is active', () => {
+    const decision = wallLive(police, camera('live_on_alarm'), now, false);
+    expect(decision.live).toBe('on_alarm');
+    expect(decision.liveMessage).toMatch(/only during an alarm/);
+    expect(grantMatters(police, camera('live_on_alarm'), now)).toBe(true);
   });
 
-  it('refuses on_request cameras with the reason shown on the tile', () => {
-    const decision = wallLive(police, camera('on_request'), now);
+  it('plays live_on_alarm cameras while an alarm or incident grants it', () => {
+    expect(wallLive(police, camera('live_on_alarm'), now, true)).toEqual({
+      live: 'allowed',
+      liveMessage: null,
+      reasonRequired: true,
+    });
+  });
+
+  it('refuses on_request cameras with the reason shown on the tile, grant or not', () => {
+    const decision = wallLive(police, camera('on_request'), now, true);
     expect(decision.live).toBe('denied');
     expect(decision.liveMessage).toMatch(/does not share live view/);
+    expect(grantMatters(police, camera('on_request'), now)).toBe(false);
+    expect(grantMatters(police, camera('live_always'), now)).toBe(false);
   });
 
-  it('plays an owner’s own camera whatever it shares', () => {
+  it('plays an owner’s own camera whatever it shares, without a reason', () => {
     const owner: Actor = { ...police, id: 'owner-1', role: 'camera_owner' };
-    expect(wallLive(owner, camera('registry_only'), now).live).toBe('allowed');
+    expect(wallLive(owner, camera('registry_only'), now, false)).toEqual({
+      live: 'allowed',
+      liveMessage: null,
+      reasonRequired: false,
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { Actor, Role } from '../auth/actor';
 import { footageRoles, liveAccess } from '../cameras/footage.access';
-import type { CameraAccessFacts } from '../cameras/camera.access';
+import { ownsCamera, type CameraAccessFacts } from '../cameras/camera.access';
 import { badRequest } from '../platform/http/errors';
 import { normalizeText } from '../platform/text';
 
@@ -12,6 +12,11 @@ export const wallSizes = [1, 4, 9, 16] as const;
 export type WallSize = (typeof wallSizes)[number];
 export const maxLayoutsPerUser = 50;
 export const maxNameLength = 80;
+/**
+ * Ids in one `GET /api/wall/cameras`: a wall's tiles, or a page of the camera list deciding
+ * which thumbnails it may load.
+ */
+export const maxCameraIdsPerQuery = 100;
 
 export interface LayoutInput {
   name: string;
@@ -62,18 +67,32 @@ export function parseCameraIds(json: string, size: number): (string | null)[] {
 
 /**
  * Whether a tile may play. `on_alarm`: the owner shares live view only while an alarm or open
- * incident grants it, which the live stream itself decides, so the tile still tries it.
+ * incident grants it, and none is active now; with an active grant the camera is `allowed`.
  */
 export type WallLive = 'allowed' | 'on_alarm' | 'denied';
 
+export interface WallLiveDecision {
+  live: WallLive;
+  liveMessage: string | null;
+  /** Whether viewing needs a reason (everyone's camera but the caller's own). */
+  reasonRequired: boolean;
+}
+
+/** Whether an active alarm grant would change the answer, so the service need only look then. */
+export function grantMatters(actor: Actor, row: CameraAccessFacts, now: Date): boolean {
+  return !liveAccess(actor, row, now, false).allowed && liveAccess(actor, row, now, true).allowed;
+}
+
+/** `granted`: an alarm or open incident grants live view of the camera right now. */
 export function wallLive(
   actor: Actor,
   row: CameraAccessFacts,
   now: Date,
-): { live: WallLive; liveMessage: string | null } {
-  const plain = liveAccess(actor, row, now, false);
-  if (plain.allowed) return { live: 'allowed', liveMessage: null };
-  if (liveAccess(actor, row, now, true).allowed)
-    return { live: 'on_alarm', liveMessage: plain.message };
-  return { live: 'denied', liveMessage: plain.message };
+  granted: boolean,
+): WallLiveDecision {
+  const decision = liveAccess(actor, row, now, granted);
+  if (decision.allowed)
+    return { live: 'allowed', liveMessage: null, reasonRequired: decision.reasonRequired };
+  const live = grantMatters(actor, row, now) ? 'on_alarm' : 'denied';
+  return { live, liveMessage: decision.message, reasonRequired: !ownsCamera(actor, row) };
 }

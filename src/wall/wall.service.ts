@@ -4,8 +4,10 @@ import { canReadCamera } from '../cameras/camera.access';
 import type { AppContext } from '../platform/context';
 import type { WallLayoutTable } from '../platform/db/schema';
 import { AppError, conflict, notFound } from '../platform/http/errors';
+import { activeGrantUntil } from '../live/grants.repo';
 import * as repo from './wall.repo';
 import {
+  grantMatters,
   maxLayoutsPerUser,
   parseCameraIds,
   validateLayout,
@@ -37,6 +39,9 @@ export interface WallCamera {
   consentTier: string;
   live: WallLive;
   liveMessage: string | null;
+  reasonRequired: boolean;
+  /** When the alarm or incident grant that allows live view ends; null without one. */
+  liveUntil: string | null;
 }
 
 export function toLayout(row: WallLayoutTable): WallLayout {
@@ -120,7 +125,9 @@ export async function deleteWallLayout(ctx: AppContext, actor: Actor, id: string
 
 /**
  * The tiles' cameras as this caller may see them; ids the caller cannot read are left out, so
- * the wall shows them as unavailable without learning anything about them.
+ * the wall shows them as unavailable without learning anything about them. A `live_on_alarm`
+ * camera is looked up in the grants only when a grant would change the answer, so the answer is
+ * the one the stream itself would give now.
  */
 export async function wallCameras(
   ctx: AppContext,
@@ -129,15 +136,20 @@ export async function wallCameras(
 ): Promise<{ items: WallCamera[] }> {
   const rows = await repo.camerasByIds(ctx.db.kysely, [...new Set(ids)]);
   const now = ctx.now();
-  const items = rows
-    .filter((row) => canReadCamera(actor, row))
-    .map((row) => ({
+  const items: WallCamera[] = [];
+  for (const row of rows.filter((one) => canReadCamera(actor, one))) {
+    const grantUntilMs = grantMatters(actor, row, now)
+      ? await activeGrantUntil(ctx.db, row.id, now.getTime())
+      : null;
+    items.push({
       id: row.id,
       code: row.code,
       name: row.name,
       status: row.status,
       consentTier: row.consent_tier,
-      ...wallLive(actor, row, now),
-    }));
+      ...wallLive(actor, row, now, grantUntilMs !== null),
+      liveUntil: grantUntilMs === null ? null : new Date(grantUntilMs).toISOString(),
+    });
+  }
   return { items };
 }

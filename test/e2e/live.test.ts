@@ -56,7 +56,8 @@ it('plays the camera page’s live video near the live edge and audits the view 
   await login(page, 'police.xuandinh');
   await page.goto(`/cameras/${id}`);
 
-  // Someone else's camera: the reason is asked once for the session.
+  // Someone else's camera: nothing plays until asked for; the reason is asked once for the session.
+  await page.getByTestId('live-start').click();
   const reason = 'Kiểm tra an ninh ngõ 27';
   await page.locator('#view-reason-text').fill(reason);
   await page.locator('.view-reason-dialog button[type=submit]').click();

@@ -2,7 +2,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { createCameras } from '../../src/cameras/camera.service';
 import type { CameraInput } from '../../src/cameras/camera.types';
-import { maxLayoutsPerUser } from '../../src/wall/wall.rules';
+import { createGrant } from '../../src/live/grants.repo';
+import { maxCameraIdsPerQuery, maxLayoutsPerUser } from '../../src/wall/wall.rules';
 import { describeEachDatabase } from '../helpers/harness';
 import { seedTestUnits, unitIds } from '../helpers/fixtures';
 
@@ -13,6 +14,13 @@ interface Layout {
   cameraIds: (string | null)[];
   createdAt: string;
   updatedAt: string;
+}
+interface WallCamera {
+  id: string;
+  live: string;
+  liveMessage: string | null;
+  reasonRequired: boolean;
+  liveUntil: string | null;
 }
 interface ErrorBody {
   error: { code: string; field?: string };
@@ -47,6 +55,7 @@ describeEachDatabase('video wall layouts', (harness) => {
   let asked = '';
   let away = '';
   let owned = '';
+  let alarmed = '';
 
   const call = (
     who: string,
@@ -80,12 +89,13 @@ describeEachDatabase('video wall layouts', (harness) => {
         .where('username', '=', 'wall.owner')
         .executeTakeFirstOrThrow()
     ).id;
-    [live, asked, away, owned] = (await createCameras(h.ctx, null, [
+    [live, asked, away, owned, alarmed] = (await createCameras(h.ctx, null, [
       camera('W-LIVE', unitIds.tanXuan1, 'live_always'),
       camera('W-ASK', unitIds.tanXuan1, 'on_request'),
       camera('W-AWAY', unitIds.thachTri, 'live_always'),
       camera('W-MINE', unitIds.tanXuan1, 'registry_only', ownerId),
-    ])) as [string, string, string, string];
+      camera('W-ALARM', unitIds.tanXuan1, 'live_on_alarm'),
+    ])) as [string, string, string, string, string];
   });
 
   it('saves a 4-tile wall and lists it back with its tiles in order', async () => {
@@ -239,8 +249,60 @@ describeEachDatabase('video wall layouts', (harness) => {
     expect(items).toHaveLength(2);
   });
 
-  it('refuses a tile query of more than 16 ids', async () => {
-    const ids = Array.from({ length: 17 }, (_, i) => `c${i}`).join(',');
+  it('says live_on_alarm cameras play only while a grant is active, and until when', async () => {
+    const ask = async () => {
+      const response = await call('police', 'GET', `/api/wall/cameras?ids=${alarmed}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<{ items: WallCamera[] }>().items[0];
+    };
+    expect(await ask()).toMatchObject({ live: 'on_alarm', liveUntil: null, reasonRequired: true });
+
+    const nowMs = harness().ctx.now().getTime();
+    // A grant that has not started yet, and one that has ended, open nothing.
+    await createGrant(harness().ctx.db, {
+      cameraId: alarmed,
+      source: 'alarm',
+      fromMs: nowMs + 60_000,
+      toMs: nowMs + 120_000,
+    });
+    await createGrant(harness().ctx.db, {
+      cameraId: alarmed,
+      source: 'alarm',
+      fromMs: nowMs - 120_000,
+      toMs: nowMs - 60_000,
+    });
+    expect((await ask())?.live).toBe('on_alarm');
+
+    const untilMs = nowMs + 10 * 60_000;
+    await createGrant(harness().ctx.db, {
+      cameraId: alarmed,
+      source: 'alarm',
+      fromMs: nowMs - 1_000,
+      toMs: untilMs,
+    });
+    expect(await ask()).toMatchObject({
+      live: 'allowed',
+      liveMessage: null,
+      reasonRequired: true,
+      liveUntil: new Date(untilMs).toISOString(),
+    });
+  });
+
+  it('tells an owner that their own camera needs no reason', async () => {
+    const response = await call('owner', 'GET', `/api/wall/cameras?ids=${owned}`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json<{ items: WallCamera[] }>().items).toMatchObject([
+      { id: owned, live: 'allowed', reasonRequired: false, liveUntil: null },
+    ]);
+  });
+
+  it(`answers a page of up to ${maxCameraIdsPerQuery} ids and refuses more`, async () => {
+    const page = Array.from({ length: maxCameraIdsPerQuery - 1 }, (_, i) => `c${i}`);
+    const fits = await call('police', 'GET', `/api/wall/cameras?ids=${[...page, live].join(',')}`);
+    expect(fits.statusCode, fits.body).toBe(200);
+    expect(fits.json<{ items: WallCamera[] }>().items.map((item) => item.id)).toEqual([live]);
+
+    const ids = Array.from({ length: maxCameraIdsPerQuery + 1 }, (_, i) => `c${i}`).join(',');
     const response = await call('police', 'GET', `/api/wall/cameras?ids=${ids}`);
     expect(response.statusCode).toBe(400);
     expect(response.json<ErrorBody>().error.field).toBe('ids');

@@ -1,12 +1,14 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { cameras } from '../api/endpoints';
 import type { Camera } from '../api/types';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { useRecordingHealth } from '../hooks/useRecordingHealth';
 import { useResource } from '../hooks/useResource';
 import { formatDateTime } from '../i18n/format';
 import { useLanguage, useT } from '../i18n/i18n';
 import { ownerKindColours } from '../map/style';
 import { ConsentEditor } from '../views/ConsentEditor';
+import { CameraThumbnail, useThumbnails } from '../views/live/CameraThumbnail';
 
 /** An owner's own cameras, laid out for a phone: register one, decide what police may see. */
 export function MyCamerasPage() {
@@ -15,6 +17,11 @@ export function MyCamerasPage() {
   const mine = useResource(() => cameras.mine(), 'mine');
   const [edited, setEdited] = useState<Record<string, Camera>>({});
   const items = (mine.data?.items ?? []).map((camera) => edited[camera.id] ?? camera);
+  const loaded = mine.data?.items;
+  const ids = useMemo(() => (loaded ?? []).map((camera) => camera.id), [loaded]);
+  // Owners see their own cameras without giving a reason, so no button is needed here.
+  const health = useRecordingHealth();
+  const thumbnails = useThumbnails(ids, health);
 
   return (
     <div className="page">
@@ -42,6 +49,9 @@ export function MyCamerasPage() {
                 {t(`status.${camera.status}`)}
               </span>
             </header>
+            {thumbnails.enabled ? (
+              <CameraThumbnail plan={thumbnails.plans[camera.id]} name={camera.name} />
+            ) : null}
             <p className="muted">
               <code>{camera.code}</code> · {camera.address || camera.jurisdictionName} ·{' '}
               {t('mine.updated', { time: formatDateTime(camera.updatedAt, language) })}

@@ -3,6 +3,7 @@ import { toApiError, type ApiError } from '../../api/client';
 import type { Camera } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useMe } from '../../hooks/session';
+import { useViewReason } from '../../hooks/useViewReason';
 import { useResource } from '../../hooks/useResource';
 import { useServerEvent } from '../../hooks/useServerEvents';
 import { formatDateTime } from '../../i18n/format';
@@ -25,6 +26,9 @@ export function LiveSection({ camera }: { camera: Camera }) {
   const [raised, setRaised] = useState<string | null>(null);
   const [raising, setRaising] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // Someone else's camera plays only once asked for: opening the page is not yet a view.
+  const { reason, requestReason } = useViewReason();
+  const [started, setStarted] = useState(false);
   const onAlarm = camera.consentTier === 'live_on_alarm';
   const grants = useResource(
     () => liveApi.grants(camera.id),
@@ -57,12 +61,25 @@ export function LiveSection({ camera }: { camera: Camera }) {
   };
 
   const until = grants.data?.items[0]?.to ?? raised;
+  const needsStart = access.data?.reasonRequired === true && reason === null && !started;
+  const start = async () => {
+    if ((await requestReason()) !== null) setStarted(true);
+  };
   if (!camera.hasMainStream && !camera.hasSubStream) {
     return <p className="muted">{t('live.section.noStream')}</p>;
   }
   return (
     <div className="live-section" data-testid="live-section">
-      <LivePlayer cameraId={camera.id} stream="main" />
+      {!access.data && !access.error ? null : needsStart ? (
+        <div className="live-section-start">
+          <p className="muted">{t('live.section.startHint')}</p>
+          <button type="button" onClick={() => void start()} data-testid="live-start">
+            {t('live.section.start')}
+          </button>
+        </div>
+      ) : (
+        <LivePlayer cameraId={camera.id} stream="main" />
+      )}
       <p className="live-section-facts">
         <span data-testid="live-viewers">
           {viewerCount === null ? '' : t('live.section.viewers', { count: viewerCount })}
