@@ -15,6 +15,31 @@ export const snapshotCacheMs = 5_000;
 /** Snapshots by someone other than the owner are audited once per user and camera in this. */
 export const snapshotAuditEveryMs = 10 * 60_000;
 
+/** How long a snapshot waits for the recorder's next keyframe (a 2-second GOP, and slack). */
+const keyframeWaitMs = 3_000;
+
+function nextRecorderKeyframe(
+  ctx: AppContext,
+  cameraId: string,
+  timeoutMs: number,
+): Promise<{ init: Buffer; fragment: Buffer } | null> {
+  const recorder = ctx.recorder;
+  if (!recorder?.live.initSegment(cameraId)) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const done = (frame: { init: Buffer; fragment: Buffer } | null) => {
+      clearTimeout(timer);
+      stop();
+      resolve(frame);
+    };
+    const stop = recorder.onLiveChunk(cameraId, (chunk) => {
+      const init = recorder.live.initSegment(cameraId);
+      if (chunk.kind === 'fragment' && chunk.keyframe && init) done({ init, fragment: chunk.data });
+      else if (chunk.kind === 'end') done(null);
+    });
+    const timer = setTimeout(() => done(null), timeoutMs);
+  });
+}
+
 export interface Snapshot {
   jpeg: Buffer;
   /** When the picture was taken (the keyframe's arrival, or the segment's start). */
@@ -76,6 +101,25 @@ export class SnapshotService {
     }
   }
 
+  /**
+   * A camera recorded for a few seconds only has no segment yet and, unwatched, no media in
+   * memory: listen to the recorder's stream until the next keyframe (one GOP, about 2 s).
+   */
+  private async fromNextKeyframe(binary: string, cameraId: string): Promise<Snapshot | null> {
+    const frame = await nextRecorderKeyframe(this.ctx, cameraId, keyframeWaitMs);
+    if (!frame) return null;
+    try {
+      const jpeg = await runOnce(binary, snapshotArgs({ kind: 'pipe' }), [
+        frame.init,
+        frame.fragment,
+      ]);
+      return jpeg.length > 0 ? { jpeg, takenAtMs: Date.now() } : null;
+    } catch (error) {
+      this.logger.warn({ camera: cameraId, err: (error as Error).message }, 'live snapshot failed');
+      return null;
+    }
+  }
+
   private async take(cameraId: string): Promise<Snapshot | null> {
     const binary = ffmpegBinary(this.ctx.config.ffmpegPath);
     const frame = this.sources.latestKeyframe(cameraId);
@@ -94,7 +138,7 @@ export class SnapshotService {
       }
     }
     const segment = await this.sources.newestSegment(cameraId);
-    if (!segment) return null;
+    if (!segment) return this.fromNextKeyframe(binary, cameraId);
     const path = join(mediaDirOf(this.ctx.config), segment.path);
     try {
       const jpeg = await runOnce(binary, snapshotArgs({ kind: 'file', path }), null);
