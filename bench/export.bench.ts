@@ -1,8 +1,8 @@
 // The export benchmark: a ten-minute download made from 60 ten-second segments (the
 // simulator's clip cut by ffmpeg's segment muxer, as the recorder cuts) by matthan's download
 // path (index query, file checks, then the MP4 joiner: the segments' media bytes copied as
-// they are under one new index written first, into the export folder), against `cat` of the same 60 files into one file, in the same run on the same
-// disk. Each export is fresh (a new export folder, so nothing is reused); the median of several
+// they are under one new index written first, into the export folder), against `cat` of the
+// same 60 files into one file, in the same run on the same disk. Each export is fresh (a new export folder, so nothing is reused); the median of several
 // runs is reported. The last line is one JSON object.
 //
 //   npm run bench:export -- [--runs 7]
