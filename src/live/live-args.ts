@@ -1,5 +1,5 @@
 import type { AudioMode, SocketTimeoutOption } from '../recording/ffmpeg-args';
-import { liveFragmentMicroseconds } from '../recording/ffmpeg-args';
+import { liveOutputArgs, rtspInputArgs } from '../recording/ffmpeg-args';
 
 // ffmpeg command lines of the live view, as pure functions tested with exact expectations.
 
@@ -27,26 +27,7 @@ function audioMaps(audio: AudioMode): string[] {
  * cut at every keyframe and at least every half second, as the recorder's live pipe is.
  */
 export function liveArgs(url: string, options: LiveArgsOptions): string[] {
-  return [
-    '-hide_banner',
-    '-loglevel',
-    'warning',
-    '-nostats',
-    '-rtsp_transport',
-    'tcp',
-    `-${options.socketTimeoutOption}`,
-    String(options.socketTimeoutMs * 1000),
-    '-i',
-    url,
-    ...audioMaps(options.audio),
-    '-f',
-    'mp4',
-    '-movflags',
-    'frag_keyframe+empty_moov+default_base_moof',
-    '-frag_duration',
-    String(liveFragmentMicroseconds),
-    'pipe:1',
-  ];
+  return [...rtspInputArgs(url, options), ...audioMaps(options.audio), ...liveOutputArgs];
 }
 
 /** The widest snapshot served; list thumbnails never need more, and small JPEGs are cheap. */

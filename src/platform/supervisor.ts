@@ -171,14 +171,7 @@ export class Supervisor {
     try {
       spec = await this.options.spec();
     } catch (error) {
-      logger.error({ name, err: (error as Error).message }, 'cannot build the command');
-      this.afterExit({
-        reason: 'spawn_failed',
-        code: null,
-        signal: null,
-        stderr: [(error as Error).message],
-        hadData: false,
-      });
+      this.failedToStart(error, 'cannot build the command');
       return;
     }
     if (this.state !== 'starting') return; // stopped while the spec was being built
@@ -202,14 +195,7 @@ export class Supervisor {
       try {
         pipe = await openReusedBufferPipe(spec.stdoutBufferBytes, stdoutData);
       } catch (error) {
-        logger.error({ name, err: (error as Error).message }, 'cannot open the output socket');
-        this.afterExit({
-          reason: 'spawn_failed',
-          code: null,
-          signal: null,
-          stderr: [(error as Error).message],
-          hadData: false,
-        });
+        this.failedToStart(error, 'cannot open the output socket');
         return;
       }
       if (this.state !== 'starting') {
@@ -260,6 +246,19 @@ export class Supervisor {
     this.options.hooks?.onStart?.(child);
     this.watchdog.reset();
     this.armWatchdog();
+  }
+
+  /** A start that failed before any process ran counts as a spawn failure (and backs off). */
+  private failedToStart(error: unknown, message: string): void {
+    const { logger, name } = this.options;
+    logger.error({ name, err: (error as Error).message }, message);
+    this.afterExit({
+      reason: 'spawn_failed',
+      code: null,
+      signal: null,
+      stderr: [(error as Error).message],
+      hadData: false,
+    });
   }
 
   private armWatchdog(): void {

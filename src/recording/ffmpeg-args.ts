@@ -53,6 +53,38 @@ function streamMaps(audio: AudioMode): string[] {
   }
 }
 
+/** Reading a camera: quiet logs, RTSP over TCP, a bounded blocking read. */
+export function rtspInputArgs(
+  url: string,
+  options: { socketTimeoutOption: SocketTimeoutOption; socketTimeoutMs: number },
+): string[] {
+  return [
+    '-hide_banner',
+    '-loglevel',
+    'warning',
+    '-nostats',
+    '-rtsp_transport',
+    'tcp',
+    `-${options.socketTimeoutOption}`,
+    String(options.socketTimeoutMs * 1000),
+    '-i',
+    url,
+  ];
+}
+
+/** The live output: fragmented MP4 on stdout, cut at each keyframe and every half second. */
+export const liveOutputArgs = [
+  '-f',
+  'mp4',
+  '-movflags',
+  'frag_keyframe+empty_moov+default_base_moof',
+  // A fragment at least every half second as well as at each keyframe: live viewers see a
+  // frame within about half a second instead of waiting for the whole 2-second GOP.
+  '-frag_duration',
+  String(liveFragmentMicroseconds),
+  'pipe:1',
+] as const;
+
 /**
  * One ffmpeg per camera, one RTSP connection (over TCP), no video decoding. Two outputs:
  * wall-clock-aligned MP4 segments for the record (each closed one reported on the list fd),
@@ -64,16 +96,7 @@ export function recordArgs(
 ): string[] {
   const maps = streamMaps(options.audio);
   return [
-    '-hide_banner',
-    '-loglevel',
-    'warning',
-    '-nostats',
-    '-rtsp_transport',
-    'tcp',
-    `-${options.socketTimeoutOption}`,
-    String(options.socketTimeoutMs * 1000),
-    '-i',
-    camera.mainStreamUrl,
+    ...rtspInputArgs(camera.mainStreamUrl, options),
     ...maps,
     '-f',
     'segment',
@@ -93,15 +116,7 @@ export function recordArgs(
     'csv',
     incomingPattern(options.incomingDir, options.connection),
     ...maps,
-    '-f',
-    'mp4',
-    '-movflags',
-    'frag_keyframe+empty_moov+default_base_moof',
-    // A fragment at least every half second as well as at each keyframe: live viewers see a
-    // frame within about half a second instead of waiting for the whole 2-second GOP.
-    '-frag_duration',
-    String(liveFragmentMicroseconds),
-    'pipe:1',
+    ...liveOutputArgs,
   ];
 }
 
