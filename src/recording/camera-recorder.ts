@@ -1,7 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { AppContext } from '../platform/context';
 import { LineTail, Supervisor, type ChildExit, type Logger } from '../platform/supervisor';
@@ -12,9 +10,10 @@ import { Fmp4Stream } from './fmp4-stream';
 import { classifyExit, RateMeter, type HealthState } from './health';
 import type { LiveFeed } from './live-feed';
 import type { CameraTarget, RecorderSettings } from './recorder-settings';
-import { isCompleteMp4, moveIntoPlace, partialFolder } from './segment-files';
+import { partialFolder } from './segment-files';
+import { SegmentPlacer, type ClosedSegment } from './segment-placer';
 import { parseSegmentListLine, StreamClock } from './segment-list';
-import { closeOpenGap, hasOpenGap, insertSegment, lastSegmentEnd, openGap } from './segments.repo';
+import { closeOpenGap, hasOpenGap, lastSegmentEnd, openGap } from './segments.repo';
 import { HealthTracker } from './camera-health';
 import { streamChange } from './stream-change';
 
@@ -42,13 +41,6 @@ const newConnection = (): Connection => ({
   info: null,
 });
 
-interface ClosedSegment {
-  file: string;
-  startMs: number;
-  endMs: number;
-  info: StreamInfo | null;
-}
-
 /** Why recording of a camera stopped on purpose; becomes the gap's reason. */
 export type StopReason = 'disabled' | 'decommissioned' | 'no_stream' | 'server_stopped';
 
@@ -67,10 +59,7 @@ export class CameraRecorder {
   private lastInfo: StreamInfo | null = null;
   private lastEndMs: number | null = null;
   private gapMayBeOpen = true;
-  /** Segments ffmpeg closed that are not yet moved into place and indexed, oldest first. */
-  private readonly unplaced: ClosedSegment[] = [];
-  /** Day folders this recorder has made, so each segment does not ask for a `mkdir`. */
-  private readonly dayFolders = new Set<string>();
+  private readonly placer: SegmentPlacer;
   /** Segment indexing and gap writes, in order, one at a time. */
   private work: Promise<void> = Promise.resolve();
 
@@ -80,6 +69,14 @@ export class CameraRecorder {
   ) {
     const { settings, logger } = deps;
     this.health = new HealthTracker(deps.ctx, () => this.target, logger);
+    this.placer = new SegmentPlacer({
+      ctx: deps.ctx,
+      mediaDir: deps.mediaDir,
+      logger,
+      camera: () => this.target,
+      partialDir: () => this.partialDir,
+      indexed: (segment) => this.segmentIndexed(segment),
+    });
     this.supervisor = new Supervisor({
       name: `camera ${target.code}`,
       logger,
@@ -248,68 +245,16 @@ export class CameraRecorder {
     const closed = parseSegmentListLine(line);
     if (!closed) return;
     const { startMs, endMs } = connection.clock.place(closed, Date.now());
-    this.unplaced.push({ file: closed.file, startMs, endMs, info: connection.info });
-    await this.placeClosedSegments();
+    await this.placer.add({ file: closed.file, startMs, endMs, info: connection.info });
   }
 
-  /**
-   * Moves closed segments into place and indexes them, oldest first. A segment that cannot be
-   * moved yet (the disk turned read-only or full as it closed) waits here and is tried again
-   * when the next one closes, so footage ffmpeg finished is not left out of the index.
-   */
-  private async placeClosedSegments(): Promise<void> {
-    const { ctx, mediaDir, logger } = this.deps;
-    while (this.unplaced.length > 0) {
-      const segment = this.unplaced[0]!;
-      const partial = join(this.partialDir, segment.file);
-      let placed: { path: string; bytes: number };
-      try {
-        if (!(await isCompleteMp4(partial))) {
-          // Left where it is: reconcile moves it to quarantine. Never indexed as footage.
-          logger.warn(
-            { camera: this.target.code, file: segment.file },
-            'segment incomplete, not indexed',
-          );
-          this.unplaced.shift();
-          continue;
-        }
-        placed = await moveIntoPlace(
-          mediaDir,
-          this.target.id,
-          partial,
-          segment.startMs,
-          this.dayFolders,
-        );
-      } catch (error) {
-        logger.warn(
-          { camera: this.target.code, file: segment.file, err: (error as Error).message },
-          'segment cannot be moved into place yet; will retry',
-        );
-        return;
-      }
-      this.unplaced.shift();
-      const { info } = segment;
-      await insertSegment(ctx.db, {
-        id: randomUUID(),
-        camera_id: this.target.id,
-        stream: 'main',
-        start_ms: segment.startMs,
-        end_ms: segment.endMs,
-        bytes: placed.bytes,
-        path: placed.path,
-        codec: info?.codec ?? null,
-        width: info?.width ?? null,
-        height: info?.height ?? null,
-        has_audio: info?.hasAudio ? 1 : 0,
-        state: 'ok',
-        created_at: new Date().toISOString(),
-      });
-      if (this.gapMayBeOpen) {
-        await closeOpenGap(ctx.db, this.target.id, segment.startMs);
-        this.gapMayBeOpen = false;
-      }
-      this.lastEndMs = Math.max(this.lastEndMs ?? segment.endMs, segment.endMs);
+  /** A segment was indexed: the outage before it, if any, ends where it starts. */
+  private async segmentIndexed(segment: ClosedSegment): Promise<void> {
+    if (this.gapMayBeOpen) {
+      await closeOpenGap(this.deps.ctx.db, this.target.id, segment.startMs);
+      this.gapMayBeOpen = false;
     }
+    this.lastEndMs = Math.max(this.lastEndMs ?? segment.endMs, segment.endMs);
   }
 
   private async openGap(reason: string): Promise<void> {

@@ -19,7 +19,8 @@ export {
 export interface RetentionRunner {
   /** Runs now (or right after the run in progress) and resolves with its report. */
   runNow(): Promise<RetentionReport>;
-  stop(): void;
+  /** Stops the timers; resolves once a run in progress has finished deleting. */
+  stop(): Promise<void>;
 }
 
 export interface RetentionOptions extends RetentionDeps {
@@ -122,10 +123,12 @@ export function startRetention(ctx: AppContext, options: RetentionOptions = {}):
 
   return {
     runNow: () => run('manual'),
-    stop() {
+    async stop() {
       stopped = true;
       clearTimeout(timer);
       clearInterval(watch);
+      // A run that already started finishes (a deletion is never cut in half); wait for it.
+      await Promise.allSettled([running, queued]);
     },
   };
 }

@@ -58,9 +58,8 @@ function keepMedia(app: App, ctx: AppContext): void {
     }
     retention = startRetention(ctx, { log });
   });
-  app.addHook('onClose', () => {
-    retention?.stop();
-    return Promise.resolve();
+  app.addHook('onClose', async () => {
+    await retention?.stop();
   });
 }
 

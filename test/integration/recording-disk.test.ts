@@ -247,6 +247,8 @@ describe.skipIf(unavailable !== null)(
           },
           45_000,
         );
+        // No deletion may land between reading the index and checking the files.
+        await retention.stop();
 
         const kept = await recording.segments();
         const keptIds = new Set(kept.map((row) => row.id));
@@ -278,7 +280,7 @@ describe.skipIf(unavailable !== null)(
           audits.map((row) => JSON.parse(row.details ?? '{}') as { reason?: string }),
         ).toContainEqual(expect.objectContaining({ reason: 'low_disk' }));
       } finally {
-        retention.stop();
+        await retention.stop();
       }
     }, 60_000);
 

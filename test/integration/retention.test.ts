@@ -223,7 +223,7 @@ describeEachDatabase('retention', (harness) => {
       await until(async () => ((await fileExists(oldest.file)) ? null : true));
       expect(await indexedIds()).toEqual([kept.id]);
     } finally {
-      runner.stop();
+      await runner.stop();
     }
   });
 
@@ -236,7 +236,7 @@ describeEachDatabase('retention', (harness) => {
       expect(first.deletedSegments + second.deletedSegments).toBe(1);
       expect(await indexedIds()).toEqual([]);
     } finally {
-      runner.stop();
+      await runner.stop();
     }
   });
 });
