@@ -9,62 +9,27 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'kysely';
-import { createCameras } from '../src/cameras/camera.service';
 import type { CameraInput, ConsentTier, OwnerKind } from '../src/cameras/camera.types';
 import { findCameras, type FinderCamera, type FinderQuery } from '../src/incidents/finder';
 import { candidatesQuery, finderCandidates, recordedCoverage } from '../src/incidents/finder.repo';
+import {
+  cameraCount,
+  communeCount,
+  random,
+  region,
+  registerCameras,
+  seedUnits,
+} from './bench-registry-seed';
 import { createContext } from '../src/platform/bootstrap';
 import { testConfig } from '../src/platform/config';
 import type { AppContext } from '../src/platform/context';
-import { searchText } from '../src/platform/text';
 
-const cameraCount = 100_000;
-const communeCount = 40;
-/** The same region as the registry benchmark: 0.30° × 0.40° around central Hà Nội. */
-const region = { minLat: 20.93, maxLat: 21.23, minLng: 105.66, maxLng: 106.06 };
 const segmentMs = 10_000;
 const recordedHourMs = 3_600_000;
 const nowMs = Date.parse('2025-09-01T12:00:00Z');
 const recordedFromMs = nowMs - recordedHourMs;
 
-/** A small deterministic generator, so every run measures the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 const rand = random(20_250_901);
-
-async function seedUnits(ctx: AppContext): Promise<string[]> {
-  const now = new Date().toISOString();
-  const unit = (id: string, code: string, name: string, path: string, parent: string | null) => ({
-    id,
-    code,
-    name,
-    search_text: searchText(name, code),
-    level: parent === null ? ('province' as const) : ('commune' as const),
-    kind: parent === null ? 'thành phố' : 'phường',
-    parent_id: parent,
-    path,
-    valid_from: '2025-07-01',
-    valid_to: null,
-    successor_id: null,
-    latitude: null,
-    longitude: null,
-    boundary: null,
-    population: null,
-    created_at: now,
-  });
-  const rows = [unit('hn', '01', 'Hà Nội', '/hn/', null)];
-  for (let i = 0; i < communeCount; i++) {
-    const code = `B${String(i).padStart(4, '0')}`;
-    rows.push(unit(`c${i}`, code, `Phường ${i + 1}`, `/hn/c${i}/`, 'hn'));
-  }
-  await ctx.db.kysely.insertInto('jurisdictions').values(rows).execute();
-  return rows.slice(1).map((row) => row.code);
-}
 
 function cameraInputs(communeCodes: string[]): CameraInput[] {
   const kinds: OwnerKind[] = ['ward', 'residential_group', 'household', 'household', 'business'];
@@ -200,13 +165,8 @@ async function main(): Promise<void> {
   try {
     const communeCodes = await seedUnits(ctx);
     const inputs = cameraInputs(communeCodes);
-    let started = performance.now();
-    for (let i = 0; i < inputs.length; i += 10_000)
-      await createCameras(ctx, null, inputs.slice(i, i + 10_000));
-    console.log(
-      `registered ${cameraCount} cameras in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
-    started = performance.now();
+    await registerCameras(ctx, inputs);
+    const started = performance.now();
     const segments = await seedSegments(ctx);
     console.log(
       `indexed ${segments} segments in ${((performance.now() - started) / 1000).toFixed(1)} s`,

@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createCameras } from '../src/cameras/camera.service';
 import {
   countCameraRows,
   listCameraRows,
@@ -16,73 +15,23 @@ import {
 } from '../src/cameras/camera.repo';
 import type { Bbox } from '../src/cameras/camera.geo';
 import type { CameraInput, OwnerKind } from '../src/cameras/camera.types';
+import {
+  cameraCount,
+  communeCount,
+  random,
+  region,
+  registerCameras,
+  seedUnits,
+} from './bench-registry-seed';
 import { createContext } from '../src/platform/bootstrap';
 import { testConfig } from '../src/platform/config';
-import type { AppContext } from '../src/platform/context';
-import { searchText } from '../src/platform/text';
 
-const cameraCount = 100_000;
-const communeCount = 40;
-/** The region: 0.30° × 0.40° around central Hà Nội, 1,200 latitude-longitude cells of 0.01°. */
-const region = { minLat: 20.93, maxLat: 21.23, minLng: 105.66, maxLng: 106.06 };
 /** A viewport side holding about 1,000 of 100,000 cameras spread evenly over the region. */
 const viewport = Math.sqrt(
   ((region.maxLat - region.minLat) * (region.maxLng - region.minLng) * 1000) / cameraCount,
 );
 
-/** A small deterministic generator, so every run measures the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 const rand = random(20_240_601);
-
-async function seedUnits(ctx: AppContext): Promise<string[]> {
-  const now = new Date().toISOString();
-  const unit = (
-    id: string,
-    code: string,
-    name: string,
-    level: 'province' | 'commune',
-    path: string,
-    parent: string | null,
-  ) => ({
-    id,
-    code,
-    name,
-    search_text: searchText(name, code),
-    level,
-    kind: level === 'province' ? 'thành phố' : 'phường',
-    parent_id: parent,
-    path,
-    valid_from: '2025-07-01',
-    valid_to: null,
-    successor_id: null,
-    latitude: null,
-    longitude: null,
-    boundary: null,
-    population: null,
-    created_at: now,
-  });
-  const rows = [unit('hn', '01', 'Hà Nội', 'province', '/hn/', null)];
-  for (let i = 0; i < communeCount; i++) {
-    rows.push(
-      unit(
-        `c${i}`,
-        `B${String(i).padStart(4, '0')}`,
-        `Phường ${i + 1}`,
-        'commune',
-        `/hn/c${i}/`,
-        'hn',
-      ),
-    );
-  }
-  await ctx.db.kysely.insertInto('jurisdictions').values(rows).execute();
-  return rows.slice(1).map((row) => row.code);
-}
 
 const streets = [
   'Xuân Đỉnh',
@@ -211,12 +160,7 @@ async function main(): Promise<void> {
   try {
     const communeCodes = await seedUnits(ctx);
     const inputs = cameraInputs(communeCodes);
-    const started = performance.now();
-    for (let i = 0; i < inputs.length; i += 10_000)
-      await createCameras(ctx, null, inputs.slice(i, i + 10_000));
-    console.log(
-      `registered ${cameraCount} cameras in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
+    await registerCameras(ctx, inputs);
 
     const now = new Date().toISOString();
     const bboxWorkload: Workload = {
