@@ -5,6 +5,7 @@ import { importCommand } from './import.command';
 import { serveCommand } from './serve.command';
 import { simCommand } from './sim.command';
 import { usersCommand } from './users.command';
+import { verifyCommand } from './verify.command';
 
 const program = new Command('matthan')
   .description('Mắt Thần — community security camera platform')
@@ -17,6 +18,7 @@ program.addCommand(importCommand());
 program.addCommand(usersCommand());
 program.addCommand(auditCommand());
 program.addCommand(simCommand());
+program.addCommand(verifyCommand());
 
 try {
   await program.parseAsync(process.argv);

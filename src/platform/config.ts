@@ -39,6 +39,12 @@ const ConfigSchema = Type.Object({
   ffmpegPath: Type.Optional(Type.String({ minLength: 1 })),
   /** RTSP port of the simulated cameras that demo mode starts. */
   simPort: Type.Integer({ minimum: 1, maximum: 65535, default: 8554 }),
+  /** Largest file an owner may upload in answer to a footage request. */
+  uploadMaxBytes: Type.Integer({ minimum: 1024, maximum: 68_719_476_736, default: 4_294_967_296 }),
+  /** Where notifications are also POSTed as JSON (an SMS, Zalo or e-mail gateway); none if unset. */
+  notifyWebhookUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
+  /** Key for the webhook's HMAC-SHA256 signature header, so the gateway can trust the sender. */
+  notifyWebhookSecret: Type.Optional(Type.String({ minLength: 16 })),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -105,6 +111,21 @@ export const configSources: Record<Key, { flag: string; env: string; help: strin
   },
   ffmpegPath: { flag: '--ffmpeg', env: 'MATTHAN_FFMPEG', help: 'ffmpeg binary to use' },
   simPort: { flag: '--sim-port', env: 'MATTHAN_SIM_PORT', help: 'RTSP port of demo cameras' },
+  uploadMaxBytes: {
+    flag: '--upload-max-bytes',
+    env: 'MATTHAN_UPLOAD_MAX_BYTES',
+    help: 'largest footage file an owner may upload',
+  },
+  notifyWebhookUrl: {
+    flag: '--notify-webhook-url',
+    env: 'MATTHAN_NOTIFY_WEBHOOK_URL',
+    help: 'gateway that receives notifications as JSON (SMS, Zalo, e-mail)',
+  },
+  notifyWebhookSecret: {
+    flag: '--notify-webhook-secret',
+    env: 'MATTHAN_NOTIFY_WEBHOOK_SECRET',
+    help: 'key that signs webhook requests (HMAC-SHA256)',
+  },
 };
 
 export class ConfigError extends Error {

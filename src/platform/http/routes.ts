@@ -2,12 +2,18 @@ import { auditRoutes } from '../../audit/audit.routes';
 import { authRoutes } from '../../auth/auth.routes';
 import { userRoutes } from '../../auth/users.routes';
 import { cameraRoutes } from '../../cameras/camera.routes';
+import { evidenceRoutes } from '../../evidence/evidence.routes';
+import { packageRoutes } from '../../evidence/package/package.routes';
+import { finderRoutes } from '../../incidents/finder.routes';
+import { incidentRoutes } from '../../incidents/incident.routes';
 import { jurisdictionRoutes } from '../../jurisdictions/jurisdiction.routes';
 import { liveRoutes } from '../../live/live.routes';
+import { notificationRoutes } from '../../notifications/notification.routes';
 import { playbackRoutes } from '../../playback/playback.routes';
 import { holdRoutes } from '../../recording/holds.routes';
 import { recordingRoutes } from '../../recording/recording.routes';
 import { storageRoutes } from '../../recording/storage.routes';
+import { requestRoutes } from '../../requests/request.routes';
 import { wallRoutes } from '../../wall/wall.routes';
 import type { AppContext } from '../context';
 import { eventRoutes } from '../events.routes';
@@ -27,4 +33,10 @@ export const domainRoutes: ((app: App, ctx: AppContext) => void | Promise<void>)
   liveRoutes,
   wallRoutes,
   playbackRoutes,
+  incidentRoutes,
+  finderRoutes,
+  requestRoutes,
+  notificationRoutes,
+  evidenceRoutes,
+  packageRoutes,
 ];
