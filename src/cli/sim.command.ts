@@ -30,10 +30,11 @@ function wholeNumber(name: string, min: number, max: number) {
 
 /** Runs one typed command against the simulator and returns what to print. */
 export function simulatorCommand(sim: Simulator, line: string): string {
-  const [word = '', argument = ''] = line.trim().split(/\s+/);
+  const [word = '', argument = '', value = ''] = line.trim().split(/\s+/);
   if (word === '') return '';
   if (word === 'stats') return JSON.stringify(sim.stats());
-  if (word === 'help') return `commands: ${faultKinds.join('|')} CAMERA, stats`;
+  if (word === 'help') return `commands: ${faultKinds.join('|')} CAMERA, clock CAMERA MS, stats`;
+  if (word === 'clock') return clockCommand(sim, argument, value);
   if (!(faultKinds as readonly string[]).includes(word))
     return `unknown command: ${word} (try help)`;
   const camera = Number(argument);
@@ -50,6 +51,22 @@ export function simulatorCommand(sim: Simulator, line: string): string {
   return word === 'codec'
     ? `${cameraName(camera)}: codec, main stream now ${codec}`
     : `${cameraName(camera)}: ${word}`;
+}
+
+/** `clock 3 -4000`: camera 3's clock runs 4 s behind (its RTCP sender reports say so). */
+function clockCommand(sim: Simulator, argument: string, value: string): string {
+  const camera = Number(argument);
+  if (!Number.isInteger(camera) || camera < 1 || camera > sim.cameras) {
+    return `camera must be 1 to ${sim.cameras}`;
+  }
+  if (!/^[+-]?\d+$/.test(value)) return 'usage: clock CAMERA MS (e.g. clock 3 -4000)';
+  try {
+    sim.setClockSkew(camera, Number(value));
+  } catch (error) {
+    return `${cameraName(camera)}: ${(error as Error).message}`;
+  }
+  const ms = Number(value);
+  return `${cameraName(camera)}: clock ${ms >= 0 ? '+' : ''}${ms} ms`;
 }
 
 export function simCommand(): Command {
@@ -79,6 +96,7 @@ export function simCommand(): Command {
         `  stall: send nothing, sockets open     refuse: answer 401 to good credentials\n` +
         `  garbage: answer with bytes not RTSP   resize: switch main ↔ sub size mid-stream\n` +
         `  codec: drop its sessions and serve the main stream in the other codec (H.264 ↔ H.265)\n` +
+        `  clock CAMERA MS: its sender reports run MS ahead of true time (negative: behind)\n` +
         `  recover: healthy again, back on H.264`,
     )
     .action(async (options: Record<string, unknown>) => {

@@ -26,6 +26,8 @@ export interface ServerShared {
   credentials: (Credentials & { realm: string }) | null;
   nonces: NonceIssuer;
   faultOf(camera: number): CameraFault;
+  /** How far the camera's clock runs ahead of true time (negative: behind), in ms. */
+  clockSkewOf(camera: number): number;
   /** What the camera serves on `stream` now (the main stream's codec can be switched). */
   mediaFor(camera: number, stream: StreamName): StreamMedia;
   /** Where the camera's picture is in the clip right now, in ms. */
@@ -197,7 +199,10 @@ export class Connection implements Sink {
     }
     const choice = chooseTransport(request.headers.get('transport'));
     if (!choice) return { status: 461 };
-    const session = existing ?? new Session(path.camera, path.stream, media, this);
+    const camera = path.camera;
+    const session =
+      existing ??
+      new Session(camera, path.stream, media, this, () => this.shared.clockSkewOf(camera));
     let out: Output;
     let transport: string;
     if (choice.mode === 'tcp') {

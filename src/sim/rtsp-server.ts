@@ -23,7 +23,12 @@ export interface SimulatorOptions {
   clipDir?: string;
   /** Called with one line per connection and fault, for the `matthan sim` command. */
   log?: (line: string) => void;
+  /** Camera number → how far its clock runs ahead of true time in ms (negative: behind). */
+  clockSkewMs?: Record<number, number>;
 }
+
+/** A day either way: more than any camera left unset, and still a plain 32-bit NTP time. */
+export const maxClockSkewMs = 86_400_000;
 
 /**
  * Faults on demand, per camera:
@@ -54,6 +59,8 @@ export interface SimulatorStats {
   faults: Record<string, CameraFault>;
   /** Cameras whose main stream is not H.264 now. */
   codecs: Record<string, VideoCodec>;
+  /** Cameras whose clock is skewed, in ms ahead of true time. */
+  clockSkews: Record<string, number>;
 }
 
 export interface Simulator {
@@ -63,6 +70,11 @@ export interface Simulator {
   /** The camera's URL (1-based index); credentials are included unless `withCredentials: false`. */
   url(index: number, options?: { sub?: boolean; withCredentials?: boolean }): string;
   fault(index: number, kind: FaultKind): void;
+  /**
+   * Sets how far the camera's clock is from true time (ms, negative: behind): its RTCP sender
+   * reports carry that wall clock from the next one on, as a camera with a wrong clock sends.
+   */
+  setClockSkew(index: number, ms: number): void;
   stats(): SimulatorStats;
   close(): Promise<void>;
 }
@@ -76,6 +88,7 @@ class RtspSimulator implements Simulator {
   private readonly faults = new Map<number, CameraFault>();
   /** Cameras switched to H.265 by the `codec` fault; the others serve H.264. */
   private readonly codecs = new Map<number, VideoCodec>();
+  private readonly clockSkews = new Map<number, number>();
   private readonly startedAt = Date.now();
   private readonly counts: TickCounts = { frames: 0, packets: 0, bytes: 0, dropped: 0 };
   private readonly timer: NodeJS.Timeout;
@@ -94,6 +107,7 @@ class RtspSimulator implements Simulator {
       credentials: options.credentials ? { ...options.credentials, realm: 'matthan-sim' } : null,
       nonces: new NonceIssuer(),
       faultOf: (camera) => this.faults.get(camera) ?? 'none',
+      clockSkewOf: (camera) => this.clockSkews.get(camera) ?? 0,
       mediaFor: (camera, stream) =>
         stream === 'main' && this.codecs.get(camera) === 'hevc' && media.mainHevc
           ? media.mainHevc
@@ -106,6 +120,9 @@ class RtspSimulator implements Simulator {
       authFailures: 0,
       log: options.log,
     };
+    for (const [camera, ms] of Object.entries(options.clockSkewMs ?? {})) {
+      this.setClockSkew(Number(camera), ms);
+    }
     server.on('connection', (socket: Socket) => this.accept(socket));
     this.timer = setInterval(() => this.tick(), tickMs);
   }
@@ -162,6 +179,14 @@ class RtspSimulator implements Simulator {
     }
   }
 
+  setClockSkew(index: number, ms: number): void {
+    this.check(index);
+    checkClockSkew(ms);
+    if (ms === 0) this.clockSkews.delete(index);
+    else this.clockSkews.set(index, ms);
+    this.options.log?.(`${cameraName(index)}: clock ${ms >= 0 ? '+' : ''}${ms} ms`);
+  }
+
   stats(): SimulatorStats {
     let sessions = 0;
     let playing = 0;
@@ -182,6 +207,7 @@ class RtspSimulator implements Simulator {
       authFailures: this.shared.authFailures,
       faults: Object.fromEntries([...this.faults].map(([i, f]) => [cameraName(i), f])),
       codecs: Object.fromEntries([...this.codecs].map(([i, c]) => [cameraName(i), c])),
+      clockSkews: Object.fromEntries([...this.clockSkews].map(([i, ms]) => [cameraName(i), ms])),
     };
   }
 
@@ -262,9 +288,23 @@ class RtspSimulator implements Simulator {
   }
 }
 
+function checkClockSkew(ms: number): void {
+  if (!Number.isInteger(ms) || Math.abs(ms) > maxClockSkewMs) {
+    throw new RangeError(`clock skew must be a whole number of ms within ±${maxClockSkewMs}`);
+  }
+}
+
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   if (!Number.isInteger(options.cameras) || options.cameras < 1 || options.cameras > 9999) {
     throw new RangeError('cameras must be a whole number from 1 to 9999');
+  }
+  // Checked before anything listens, so a bad option leaves no socket open.
+  for (const [camera, ms] of Object.entries(options.clockSkewMs ?? {})) {
+    const index = Number(camera);
+    if (!Number.isInteger(index) || index < 1 || index > options.cameras) {
+      throw new RangeError(`clock skew for camera ${camera}: there is no such camera`);
+    }
+    checkClockSkew(ms);
   }
   const host = options.host ?? '127.0.0.1';
   const media = await loadMedia(options.clipDir);

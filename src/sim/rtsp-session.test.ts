@@ -166,4 +166,31 @@ describe('a simulated camera session', () => {
     );
     expect(session.media).toBe(otherMedia);
   });
+
+  it('stamps sender reports with the camera clock: true time plus its skew', () => {
+    const reports: { channel: number; ntpMs: number }[] = [];
+    const sink: Sink = {
+      canWrite: () => true,
+      write(data: Buffer) {
+        if (data[5] !== 200) return;
+        const seconds = data.readUInt32BE(12) - 2_208_988_800;
+        const fraction = data.readUInt32BE(16) / 2 ** 32;
+        reports.push({ channel: data[1]!, ntpMs: Math.round((seconds + fraction) * 1000) });
+      },
+      datagram() {
+        throw new Error('no UDP in this test');
+      },
+    };
+    let skewMs = 2500;
+    const session = new Session(1, 'main', media, sink, () => skewMs);
+    session.addTrack(0, { mode: 'tcp', rtpChannel: 0, rtcpChannel: 1 });
+    const start = 1_700_000_000_000;
+    session.play(start, 0);
+    session.tick(start, false, counts());
+    expect(reports).toEqual([{ channel: 1, ntpMs: start + 2500 }]);
+    skewMs = -4000; // the camera's clock was set back; its next report says so
+    for (let at = start + 40; at <= start + 5000; at += 40) session.tick(at, false, counts());
+    expect(reports).toHaveLength(2); // one report every 5 s
+    expect(reports[1]).toEqual({ channel: 1, ntpMs: start + 5000 - 4000 });
+  });
 });

@@ -63,6 +63,8 @@ export class Session {
     readonly stream: StreamName,
     public media: StreamMedia,
     private readonly sink: Sink,
+    /** How far the camera's own clock is from true time (ms), read at each sender report. */
+    private readonly clockSkewMs: () => number = () => 0,
   ) {}
 
   /**
@@ -180,9 +182,11 @@ export class Session {
   }
 
   private report(output: TrackOutput, wallMs: number, rtpTimestamp: number): void {
+    // Cameras stamp sender reports with their own wall clock, which is rarely right: the
+    // skew is what a clock probe must find. Pacing stays on true time.
     const packet = senderReport({
       ssrc: output.ssrc,
-      wallMs,
+      wallMs: wallMs + this.clockSkewMs(),
       rtpTimestamp,
       packets: output.packets,
       octets: output.octets,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../src/platform/context';
+import { incidentSearchText } from '../../src/incidents/incident-search';
 import type { IncidentTable } from '../../src/platform/db/schema';
 import { unitIds } from './fixtures';
 
@@ -80,11 +81,13 @@ export async function insertTestIncident(
     footage_helped: null,
     helped_by: null,
     outcome_note: null,
+    search_text: null,
     created_by: null,
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
     ...overrides,
   };
+  row.search_text = incidentSearchText(row);
   await ctx.db.kysely.insertInto('incidents').values(row).execute();
   return row;
 }

@@ -1,10 +1,10 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from '../../src/auth/actor';
 import { createCameras } from '../../src/cameras/camera.service';
 import type { CameraInput } from '../../src/cameras/camera.types';
-import { describeEachDatabase, type Harness } from '../helpers/harness';
+import { describeEachDatabase } from '../helpers/harness';
 import { seedTestUnits, unitIds } from '../helpers/fixtures';
+import { denied, type Call, type Check, type World } from './access-world';
 
 /**
  * Walks every API route × every role × a record inside and outside the caller's jurisdiction.
@@ -38,24 +38,6 @@ const cameraInput = (code: string, unitId: string, ownerUserId: string): CameraI
   consentTier: 'on_request',
   mainStreamUrl: 'rtsp://user:secret-pass@127.0.0.1:8554/x',
 });
-
-interface World {
-  h: Harness;
-  cookies: Record<Role, string>;
-  userIds: Record<Role, string>;
-  home: string;
-  away: string;
-  awayOwnerToken: string;
-}
-
-type Call = { method: string; url: string; payload?: unknown; headers?: Record<string, string> };
-type Check = (
-  world: World,
-  role: Role,
-  call: (c: Call) => Promise<LightMyRequestResponse>,
-) => Promise<void>;
-
-const denied = (status: number) => status === 403 || status === 404;
 
 /** A record-scoped route: outside the caller's jurisdiction it is refused, inside it is served. */
 function cameraById(method: string, suffix: string, payload?: unknown, homeOk = [200]): Check {

@@ -30,6 +30,9 @@ export function openSqlite(file: string): Db {
 
 export function openPostgres(url: string): Db {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client the server dropped (a restart, a dropped database) is only replaced; without
+  // a listener its error would end the process.
+  pool.on('error', (error) => process.emitWarning(`PostgreSQL idle connection: ${error.message}`));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
 }

@@ -232,6 +232,8 @@ export interface IncidentTable {
   /** JSON array of `suspect`, `vehicle`, `route`, `none`. */
   helped_by: string | null;
   outcome_note: string | null;
+  /** Case number, description and address folded for accent-insensitive search. */
+  search_text: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
