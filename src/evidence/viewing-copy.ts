@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor';
 import type { AppContext } from '../platform/context';
 import type { EvidenceItemTable } from '../platform/db/schema';
 import { ffmpegBinary, ffprobeBinary } from '../platform/ffmpeg';
+import { AppError } from '../platform/http/errors';
 import { runFfmpeg } from '../playback/ffmpeg-job';
 import { acquireFile } from './acquire';
 import { recordCustody } from './custody.service';
@@ -17,6 +18,9 @@ import { fencedInput, probeMedia } from './media-probe';
 // What the browser plays: the original itself when it is already H.264 (and AAC) in MP4,
 // otherwise a viewing copy transcoded once and kept as a derived item with its own hash, so the
 // original is never touched and the copy is accounted for like any other evidence.
+
+const unprocessable = (message: string, field: string) =>
+  new AppError(422, 'not_video', message, field);
 
 /** A long upload transcodes at a few times real time on a small server. */
 const transcodeTimeoutMs = 4 * 3_600_000;
@@ -128,7 +132,10 @@ export async function viewableItem(
   if (item.kind === 'viewing_copy') return item;
   const existing = await viewingCopyOf(ctx.db, item.id);
   if (existing) return existing;
-  if (playsInBrowser(item.stored_path, parseMedia(item.media))) return item;
+  const media = parseMedia(item.media);
+  if (playsInBrowser(item.stored_path, media)) return item;
+  // Nothing to transcode: say so rather than let ffmpeg fail on it.
+  if (!media?.video) throw unprocessable('this item has no video stream to show', 'id');
   let pending = making.get(item.id);
   if (!pending) {
     pending = makeViewingCopy(ctx, actor, item, logger).finally(() => making.delete(item.id));

@@ -4,6 +4,7 @@ import { createCameras } from '../../src/cameras/camera.service';
 import type { CameraInput } from '../../src/cameras/camera.types';
 import { describeEachDatabase } from '../helpers/harness';
 import { seedTestUnits, unitIds } from '../helpers/fixtures';
+import { investigationCases } from './access-cases-investigation';
 import { denied, type Call, type Check, type World } from './access-world';
 
 /**
@@ -388,6 +389,7 @@ const scopeCases: Record<string, Check | { unscoped: string }> = {
   'GET /api/events': {
     unscoped: 'a WebSocket; each event is filtered by scope (test/integration/events.test.ts)',
   },
+  ...investigationCases,
 };
 
 describeEachDatabase('access matrix', (harness) => {

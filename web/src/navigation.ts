@@ -8,12 +8,16 @@ import { CameraDetailPage } from './pages/CameraDetailPage';
 import { CameraEditPage } from './pages/CameraEditPage';
 import { CameraListPage } from './pages/CameraListPage';
 import { HealthPage } from './pages/HealthPage';
+import { IncidentListPage } from './pages/IncidentListPage';
+import { IncidentNewPage } from './pages/IncidentNewPage';
+import { IncidentPage } from './pages/IncidentPage';
 import { ImportPage } from './pages/ImportPage';
 import { MapPage } from './pages/MapPage';
 import { MyCamerasPage } from './pages/MyCamerasPage';
+import { MyRequestsPage } from './pages/MyRequestsPage';
 import { PlaybackPage } from './pages/PlaybackPage';
 import { WallPage } from './pages/WallPage';
-import { auditRoles, cameraRoles, registryRoles } from './permissions';
+import { auditRoles, cameraRoles, incidentRoles, registryRoles } from './permissions';
 import { healthRoles } from './views/recording/recordingRoles';
 import { wallRoles } from './views/wall/wallLayout';
 
@@ -55,6 +59,23 @@ export const sections: Section[] = [
     label: 'nav.mine',
     roles: ['camera_owner'],
     pages: [{ pattern: '/mine', page: MyCamerasPage }],
+  },
+  {
+    path: '/my-requests',
+    label: 'myRequests.nav',
+    // Anyone signed in may own a camera; the menu item is shown to owners, the page to all.
+    roles: ['camera_owner'],
+    pages: [{ pattern: '/my-requests', page: MyRequestsPage }],
+  },
+  {
+    path: '/incidents',
+    label: 'incidents.nav',
+    roles: incidentRoles,
+    pages: [
+      { pattern: '/incidents', page: IncidentListPage },
+      { pattern: '/incidents/new', page: IncidentNewPage },
+      { pattern: '/incidents/:id', page: IncidentPage },
+    ],
   },
   {
     path: '/wall',

@@ -26,3 +26,6 @@ export const selfServiceOwnerKinds: readonly OwnerKind[] = [
 
 /** Roles that read the audit log. */
 export const auditRoles: readonly Role[] = ['admin', 'auditor'];
+
+/** Roles that work on incidents, footage requests and evidence (the police). */
+export const incidentRoles: readonly Role[] = ['admin', 'provincial_police', 'ward_police'];

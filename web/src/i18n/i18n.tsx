@@ -5,16 +5,38 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import enBase from './en.json';
+import evidenceEn from './evidence.en.json';
+import evidenceVi from './evidence.vi.json';
+import incidentsEn from './incidents.en.json';
+import incidentsVi from './incidents.vi.json';
 import liveEn from './live.en.json';
 import liveVi from './live.vi.json';
 import playbackEn from './playback.en.json';
 import playbackVi from './playback.vi.json';
+import requestsEn from './requests.en.json';
+import requestsVi from './requests.vi.json';
 import viBase from './vi.json';
 import wallEn from './wall.en.json';
 import wallVi from './wall.vi.json';
 
-export const vi = { ...viBase, ...liveVi, ...playbackVi, ...wallVi };
-const en = { ...enBase, ...liveEn, ...playbackEn, ...wallEn };
+export const vi = {
+  ...viBase,
+  ...liveVi,
+  ...playbackVi,
+  ...wallVi,
+  ...incidentsVi,
+  ...requestsVi,
+  ...evidenceVi,
+};
+const en = {
+  ...enBase,
+  ...liveEn,
+  ...playbackEn,
+  ...wallEn,
+  ...incidentsEn,
+  ...requestsEn,
+  ...evidenceEn,
+};
 
 export type MessageKey = keyof typeof vi;
 export const languages = ['vi', 'en'] as const;

@@ -5,6 +5,7 @@ import { useLocation } from '../hooks/router';
 import { useMe, useSession } from '../hooks/session';
 import { useT } from '../i18n/i18n';
 import { visibleSections } from '../navigation';
+import { NotificationBell } from './notifications/NotificationBell';
 
 /** Header (brand, menu, user, language, logout) around the current page. */
 export function AppShell({ children }: { children: ReactNode }) {
@@ -29,6 +30,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </span>
           {t('app.name')}
         </a>
+        <NotificationBell />
         <button
           type="button"
           className="menu-toggle"
