@@ -1,6 +1,7 @@
 import type { EvidenceKind } from '../platform/db/schema';
 
-// The shapes the evidence domain shares with requests (uploads) and packages.
+// The shapes the evidence domain shares with requests (uploads), packages and the web app
+// (type-only imports, so the browser bundle takes nothing from the server).
 
 /** What ffprobe says of a file; null from the probe means "not audio or video". */
 export interface MediaSummary {

@@ -1,30 +1,15 @@
-import Type, { type TSchema } from 'typebox';
+import Type from 'typebox';
 import { requireActor } from '../auth/actor';
 import type { AppContext } from '../platform/context';
 import type { App } from '../platform/http/app';
+import { HoldSchema } from '../recording/holds.routes';
 import { radiusLimits } from './finder';
 import { incidentRoles, loadIncident } from './incident.access';
 import { listIncidentHolds, placeIncidentHolds, releaseIncidentHolds } from './incident-holds';
 
 const tags = ['incidents'];
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 
-const HoldSchema = Type.Object({
-  id: Type.String(),
-  cameraId: Type.String(),
-  cameraCode: Type.String(),
-  from: Type.String(),
-  to: Type.String(),
-  reason: Type.String(),
-  createdBy: Nullable(Type.String()),
-  createdByUsername: Nullable(Type.String()),
-  createdAt: Type.String(),
-  releasedAt: Nullable(Type.String()),
-  releasedBy: Nullable(Type.String()),
-  releasedByUsername: Nullable(Type.String()),
-  active: Type.Boolean(),
-});
 const Holds = Type.Object({ items: Type.Array(HoldSchema) });
 
 /** Preservation holds of a case: placed in one action, listed, released together. */

@@ -15,7 +15,8 @@ const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null
 const Reason = Type.String({ minLength: 1, maxLength: 500 });
 const Instant = Type.String({ format: 'date-time', description: 'ISO-8601, UTC' });
 
-const HoldSchema = Type.Object({
+/** A hold as every route that lists holds sends it. */
+export const HoldSchema = Type.Object({
   id: Type.String(),
   cameraId: Type.String(),
   cameraCode: Type.String(),

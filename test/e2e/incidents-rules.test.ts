@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canExtract,
   coverageBar,
   defaultWindow,
   extractionRange,
@@ -16,6 +17,16 @@ import {
 const at = (time: string) => `2025-03-01T${time}Z`;
 
 describe('incident screen rules', () => {
+  it('offers direct extraction only of recorded cameras whose owner shares live', () => {
+    const found = (consentTier: string, availability: string) =>
+      ({ camera: { consentTier }, availability }) as Parameters<typeof canExtract>[0];
+    expect(canExtract(found('live_always', 'recorded'))).toBe(true);
+    expect(canExtract(found('live_on_alarm', 'recorded'))).toBe(true);
+    // On request: the owner's approval extracts it; registry only: nothing to extract.
+    expect(canExtract(found('on_request', 'recorded'))).toBe(false);
+    expect(canExtract(found('live_always', 'offline'))).toBe(false);
+  });
+
   it('defaults the window to the hour before now, rounded up to the next minute, in Vietnam time', () => {
     // 10:15:20 UTC is 17:15:20 in Hà Nội; the inputs have whole minutes.
     expect(defaultWindow(Date.parse(at('10:15:20')))).toEqual({

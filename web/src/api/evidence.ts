@@ -2,25 +2,8 @@
 // browser viewing copies, and the signed packages handed to a court.
 import { api, withQuery } from './client';
 
-export interface MediaSummary {
-  format: string;
-  durationS: number | null;
-  video: { codec: string; width: number | null; height: number | null } | null;
-  audio: { codec: string } | null;
-}
-
-export interface EvidenceSource {
-  cameraId: string | null;
-  cameraCode: string | null;
-  cameraName: string | null;
-  ownerKind: string | null;
-  ownerName: string | null;
-  address: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  heading: number | null;
-  makeModel: string | null;
-}
+export type { EvidenceSource, MediaSummary } from '../../../src/evidence/evidence.types';
+import type { EvidenceSource, MediaSummary } from '../../../src/evidence/evidence.types';
 
 export interface Span {
   from: string;

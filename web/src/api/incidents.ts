@@ -6,22 +6,19 @@ import type { CameraStatus, ConsentTier, OwnerKind } from './types';
 
 export type { Hold } from './recording';
 
-export const incidentTypes = [
-  'theft',
-  'snatch_robbery',
-  'burglary',
-  'robbery',
-  'public_disorder',
-  'traffic_accident',
-  'other',
-] as const;
-export type IncidentType = (typeof incidentTypes)[number];
-
-export const incidentStatuses = ['open', 'investigating', 'solved', 'unsolved', 'closed'] as const;
-export type IncidentStatus = (typeof incidentStatuses)[number];
-
-export const helpedByChoices = ['suspect', 'vehicle', 'route', 'none'] as const;
-export type HelpedBy = (typeof helpedByChoices)[number];
+export {
+  helpedByValues as helpedByChoices,
+  incidentStatuses,
+  incidentTypes,
+  type HelpedBy,
+  type IncidentStatusName as IncidentStatus,
+  type IncidentType,
+} from '../../../src/incidents/incident.vocabulary';
+import type {
+  HelpedBy,
+  IncidentStatusName as IncidentStatus,
+  IncidentType,
+} from '../../../src/incidents/incident.vocabulary';
 
 export interface Incident {
   id: string;

@@ -2,7 +2,7 @@ import type { FinderResult, FoundCamera } from '../../api/incidents';
 import { availabilities } from '../../api/incidents';
 import { useT } from '../../i18n/i18n';
 import { CoverageBar } from './CoverageBar';
-import { availabilityColours, canRequest, formatDistance } from './incidentRules';
+import { availabilityColours, canExtract, canRequest, formatDistance } from './incidentRules';
 
 interface FinderListProps {
   result: FinderResult;
@@ -79,7 +79,7 @@ export function FinderList({ result, actions }: FinderListProps) {
                         {t(`finder.coverage.${found.coverage}`)}
                       </span>
                     ) : null}
-                    {actions && found.availability === 'recorded' ? (
+                    {actions && canExtract(found) ? (
                       <button
                         type="button"
                         className="small"

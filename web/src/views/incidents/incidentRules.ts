@@ -113,6 +113,14 @@ export function canRequest(found: Pick<FoundCamera, 'camera'>): boolean {
   return found.camera.consentTier !== 'registry_only';
 }
 
+/**
+ * Police extract directly only what the owner shares live; footage of an `on_request` camera
+ * comes through a request, whose approval extracts it by itself.
+ */
+export function canExtract(found: Pick<FoundCamera, 'camera' | 'availability'>): boolean {
+  return found.availability === 'recorded' && found.camera.consentTier.startsWith('live_');
+}
+
 /** `a1b2c3d4…e5f6a7b8`: enough of a SHA-256 to compare by eye. */
 export function shortHash(sha256: string): string {
   return sha256.length <= 20 ? sha256 : `${sha256.slice(0, 8)}…${sha256.slice(-8)}`;
