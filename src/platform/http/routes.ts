@@ -2,13 +2,20 @@ import { auditRoutes } from '../../audit/audit.routes';
 import { authRoutes } from '../../auth/auth.routes';
 import { userRoutes } from '../../auth/users.routes';
 import { cameraRoutes } from '../../cameras/camera.routes';
+import { coverageRoutes } from '../../coverage/coverage.routes';
+import { roadRoutes } from '../../coverage/roads.routes';
 import { evidenceRoutes } from '../../evidence/evidence.routes';
 import { packageRoutes } from '../../evidence/package/package.routes';
 import { finderRoutes } from '../../incidents/finder.routes';
+import { campaignRoutes } from '../../funding/campaign.routes';
+import { publicFundingRoutes } from '../../funding/public.routes';
 import { incidentRoutes } from '../../incidents/incident.routes';
 import { jurisdictionRoutes } from '../../jurisdictions/jurisdiction.routes';
 import { liveRoutes } from '../../live/live.routes';
 import { notificationRoutes } from '../../notifications/notification.routes';
+import { siteRoutes } from '../../planning/sites.routes';
+import { suggestionRoutes } from '../../planning/suggestions.routes';
+import { targetRoutes } from '../../planning/targets.routes';
 import { playbackRoutes } from '../../playback/playback.routes';
 import { holdRoutes } from '../../recording/holds.routes';
 import { recordingRoutes } from '../../recording/recording.routes';
@@ -39,4 +46,11 @@ export const domainRoutes: ((app: App, ctx: AppContext) => void | Promise<void>)
   notificationRoutes,
   evidenceRoutes,
   packageRoutes,
+  roadRoutes,
+  coverageRoutes,
+  siteRoutes,
+  suggestionRoutes,
+  targetRoutes,
+  campaignRoutes,
+  publicFundingRoutes,
 ];
