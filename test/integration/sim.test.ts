@@ -16,12 +16,15 @@ const gstLaunch = '/usr/bin/gst-launch-1.0';
 describe('simulated RTSP cameras', () => {
   let sim: Simulator;
   const dir = mkdtempSync(join(tmpdir(), 'matthan-sim-'));
+  /** What the simulator said (connections closed, internal errors), shown when a client fails. */
+  const simLog: string[] = [];
 
   beforeAll(async () => {
     sim = await startSimulator({
       port: 0,
       cameras: 3,
       credentials: { username: 'demo', password: 'demo-pass' },
+      log: (line) => simLog.push(line),
     });
   });
   afterEach(stopClients);
@@ -107,6 +110,7 @@ describe('simulated RTSP cameras', () => {
     'plays to GStreamer rtspsrc over TCP and UDP with Digest authentication',
     async () => {
       for (const protocol of ['tcp', 'udp']) {
+        simLog.length = 0;
         const { stdout } = await promisify(execFile)(
           gstLaunch,
           [
@@ -114,7 +118,9 @@ describe('simulated RTSP cameras', () => {
             ...['!', 'rtph264depay', '!', 'h264parse', '!', 'fakesink', 'num-buffers=50'],
           ],
           { timeout: 15_000 },
-        );
+        ).catch((error: Error) => {
+          throw new Error(`${error.message}\nsimulator log:\n${simLog.join('\n')}`);
+        });
         expect(stdout).toMatch(/Got EOS/);
       }
     },
