@@ -5,6 +5,7 @@ import type { CameraInput } from '../../src/cameras/camera.types';
 import { describeEachDatabase } from '../helpers/harness';
 import { seedTestUnits, unitIds } from '../helpers/fixtures';
 import { investigationCases } from './access-cases-investigation';
+import { planningCases } from './access-cases-planning';
 import { denied, type Call, type Check, type World } from './access-world';
 
 /**
@@ -390,6 +391,7 @@ const scopeCases: Record<string, Check | { unscoped: string }> = {
     unscoped: 'a WebSocket; each event is filtered by scope (test/integration/events.test.ts)',
   },
   ...investigationCases,
+  ...planningCases,
 };
 
 describeEachDatabase('access matrix', (harness) => {

@@ -8,6 +8,8 @@ import { LanguageProvider, useT } from './i18n/i18n';
 import { findPage, homePath } from './navigation';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { findPublicPage } from './publicPages';
+import { PublicFrame } from './views/funding/PublicFrame';
 import { AppShell } from './views/AppShell';
 
 /** Signed out: the login form, whatever the address (it is kept, so login lands there). */
@@ -22,6 +24,13 @@ function Gate() {
   }, [home, state.me]);
 
   if (state.status === 'checking') return <p className="splash">{t('common.loading')}</p>;
+  const open = state.status === 'anonymous' ? findPublicPage(path, matchPath) : null;
+  if (open)
+    return (
+      <PublicFrame>
+        <open.page params={open.params} />
+      </PublicFrame>
+    );
   if (state.status === 'anonymous') return <LoginPage />;
   const found = findPage(path, matchPath);
   const Page = found?.page;

@@ -4,6 +4,9 @@ import type { ComponentType } from 'react';
 import type { Role } from './api/types';
 import type { MessageKey } from './i18n/i18n';
 import { AuditPage } from './pages/AuditPage';
+import { CampaignPage } from './pages/CampaignPage';
+import { CampaignsPage } from './pages/CampaignsPage';
+import { CoveragePage } from './pages/CoveragePage';
 import { CameraDetailPage } from './pages/CameraDetailPage';
 import { CameraEditPage } from './pages/CameraEditPage';
 import { CameraListPage } from './pages/CameraListPage';
@@ -16,8 +19,19 @@ import { MapPage } from './pages/MapPage';
 import { MyCamerasPage } from './pages/MyCamerasPage';
 import { MyRequestsPage } from './pages/MyRequestsPage';
 import { PlaybackPage } from './pages/PlaybackPage';
+import { SitePage } from './pages/SitePage';
+import { SitesPage } from './pages/SitesPage';
+import { TargetsPage } from './pages/TargetsPage';
 import { WallPage } from './pages/WallPage';
-import { auditRoles, cameraRoles, incidentRoles, registryRoles } from './permissions';
+import {
+  auditRoles,
+  cameraRoles,
+  fundingRoles,
+  incidentRoles,
+  planningRoles,
+  registryRoles,
+} from './permissions';
+import { publicPages } from './publicPages';
 import { healthRoles } from './views/recording/recordingRoles';
 import { wallRoles } from './views/wall/wallLayout';
 
@@ -101,6 +115,38 @@ export const sections: Section[] = [
     roles: auditRoles,
     pages: [{ pattern: '/audit', page: AuditPage }],
   },
+  // Planning and funding come after the audit log so that auditors still land on it.
+  {
+    path: '/coverage',
+    label: 'coverage.nav',
+    roles: planningRoles,
+    pages: [{ pattern: '/coverage', page: CoveragePage }],
+  },
+  {
+    path: '/sites',
+    label: 'sites.nav',
+    roles: planningRoles,
+    pages: [
+      { pattern: '/sites', page: SitesPage },
+      { pattern: '/sites/:id', page: SitePage },
+    ],
+  },
+  {
+    path: '/targets',
+    label: 'targets.nav',
+    roles: planningRoles,
+    pages: [{ pattern: '/targets', page: TargetsPage }],
+  },
+  {
+    path: '/campaigns',
+    label: 'funding.nav',
+    roles: fundingRoles,
+    pages: [
+      { pattern: '/campaigns', page: CampaignsPage },
+      { pattern: '/campaigns/:id', page: CampaignPage },
+    ],
+  },
+  { path: '/minh-bach', label: 'transparency.nav', pages: publicPages },
 ];
 
 /** Where a role lands after login: the first section it may use. */

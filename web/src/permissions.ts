@@ -29,3 +29,18 @@ export const auditRoles: readonly Role[] = ['admin', 'auditor'];
 
 /** Roles that work on incidents, footage requests and evidence (the police). */
 export const incidentRoles: readonly Role[] = ['admin', 'provincial_police', 'ward_police'];
+
+/** Roles that read coverage, planned sites and targets (the contract's planning readers). */
+export const planningRoles: readonly Role[] = [...registryRoles, 'auditor'];
+
+/** Roles that import roads, accept suggestions and move planned sites along. */
+export const planningWriterRoles: readonly Role[] = registryRoles;
+
+/** City leaders set targets for the units under them. */
+export const targetWriterRoles: readonly Role[] = ['admin', 'provincial_police'];
+
+/** Roles that read campaigns and their ledgers. */
+export const fundingRoles: readonly Role[] = [...registryRoles, 'auditor'];
+
+/** Ward officials run campaigns: record donations and expenses. */
+export const fundingWriterRoles: readonly Role[] = ['admin', 'ward_official'];

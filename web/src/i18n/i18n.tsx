@@ -4,15 +4,21 @@
 // `live.en.json`, …), merged here.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
+import coverageEn from './coverage.en.json';
+import coverageVi from './coverage.vi.json';
 import enBase from './en.json';
 import evidenceEn from './evidence.en.json';
 import evidenceVi from './evidence.vi.json';
+import fundingEn from './funding.en.json';
+import fundingVi from './funding.vi.json';
 import incidentsEn from './incidents.en.json';
 import incidentsVi from './incidents.vi.json';
 import liveEn from './live.en.json';
 import liveVi from './live.vi.json';
 import playbackEn from './playback.en.json';
 import playbackVi from './playback.vi.json';
+import planningEn from './planning.en.json';
+import planningVi from './planning.vi.json';
 import requestsEn from './requests.en.json';
 import requestsVi from './requests.vi.json';
 import viBase from './vi.json';
@@ -27,6 +33,9 @@ export const vi = {
   ...incidentsVi,
   ...requestsVi,
   ...evidenceVi,
+  ...coverageVi,
+  ...planningVi,
+  ...fundingVi,
 };
 const en = {
   ...enBase,
@@ -36,6 +45,9 @@ const en = {
   ...incidentsEn,
   ...requestsEn,
   ...evidenceEn,
+  ...coverageEn,
+  ...planningEn,
+  ...fundingEn,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -81,6 +81,9 @@ export function LoginPage() {
             {busy ? t('auth.signingIn') : t('auth.login')}
           </button>
         </form>
+        <a className="login-public" href="/minh-bach" data-testid="login-transparency">
+          {t('transparency.fromLogin')}
+        </a>
         {demo ? (
           <aside className="demo-hint" data-testid="demo-hint">
             <strong>{t('auth.demoTitle')}</strong>
