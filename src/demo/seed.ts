@@ -6,9 +6,12 @@ import { jsonItemsToRows } from '../jurisdictions/jurisdiction-rows';
 import { vietnamDate } from '../jurisdictions/jurisdiction-tree';
 import type { AppContext } from '../platform/context';
 import type { DemoCamera } from './demo-camera-kit';
+import { seedDemoFunding } from './demo-funding';
 import { hanoiCameras, ownerDemoCameras } from './demo-hanoi';
 import { haTinhCameras } from './demo-hatinh';
 import { demoPlaceItems, demoPlaces } from './demo-places';
+import { seedDemoRoads } from './demo-roads';
+import { seedDemoSites } from './demo-sites';
 
 // The demo data set (`matthan serve --demo`): the article's places, cameras and figures, and
 // one account per role. Every step skips what is already there, so seeding twice changes
@@ -44,6 +47,12 @@ const accountSpecs: AccountSpec[] = [
     displayName: 'Tổ trưởng tổ dân phố Tân Xuân 1',
     role: 'ward_official',
     unitCode: '00611-TX1',
+  },
+  {
+    username: 'official.xuandinh',
+    displayName: 'Cán bộ UBND phường Xuân Đỉnh',
+    role: 'ward_official',
+    unitCode: '00611',
   },
   {
     username: 'owner.demo',
@@ -170,5 +179,10 @@ export async function seedDemo(ctx: AppContext): Promise<{ accounts: DemoAccount
     ...ownerDemoCameras(unitId, ownerId, ctx.config.simPort),
     ...haTinhCameras(unitId, haTinhPremisesCameras),
   ]);
+  // Streets before sites (the coverage target measures them), sites before money (expenses
+  // link to them).
+  await seedDemoRoads(ctx);
+  await seedDemoSites(ctx);
+  await seedDemoFunding(ctx);
   return { accounts };
 }

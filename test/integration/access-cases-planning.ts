@@ -23,6 +23,24 @@ const png = Buffer.from(
   'base64',
 );
 
+/** A 40-metre street running east from a point, as an OpenStreetMap export has it. */
+const roadAt = (point: { latitude: number; longitude: number }) => ({
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      properties: { name: 'Ngõ kiểm thử', highway: 'residential' },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [point.longitude, point.latitude],
+          [point.longitude + 0.0004, point.latitude],
+        ],
+      },
+    },
+  ],
+});
+
 export const homePoint = { latitude: 21.0752, longitude: 105.7871 };
 export const awayPoint = { latitude: 18.405, longitude: 105.86 };
 
@@ -205,6 +223,22 @@ export const planningCases: Record<string, Check | { unscoped: string }> = {
     budgetCameras: 1,
   }),
   'GET /api/targets': unitQuery('/api/targets'),
+  'POST /api/units/:id/roads': homeAndAway(
+    async (world) => {
+      await planningWorld(world);
+      const at = (unitId: string, point: typeof homePoint): Call => ({
+        method: 'POST',
+        url: `/api/units/${unitId}/roads`,
+        payload: roadAt(point),
+      });
+      return { home: at(unitIds.tanXuan1, homePoint), away: at(unitIds.thachTri, awayPoint) };
+    },
+    [201],
+  ),
+  'GET /api/roads': unitQuery('/api/roads'),
+  'GET /api/coverage': unitQuery('/api/coverage'),
+  'GET /api/coverage/map': unitQuery('/api/coverage/map'),
+  'GET /api/coverage/gaps': unitQuery('/api/coverage/gaps'),
   'POST /api/targets': unitQuery('/api/targets', 'POST', {
     metric: 'cameras',
     targetValue: 10,

@@ -4,6 +4,7 @@ import { createCameras } from '../../src/cameras/camera.service';
 import type { CameraInput } from '../../src/cameras/camera.types';
 import { describeEachDatabase } from '../helpers/harness';
 import { seedTestUnits, unitIds } from '../helpers/fixtures';
+import { fundingCases } from './access-cases-funding';
 import { investigationCases } from './access-cases-investigation';
 import { planningCases } from './access-cases-planning';
 import { denied, type Call, type Check, type World } from './access-world';
@@ -392,6 +393,7 @@ const scopeCases: Record<string, Check | { unscoped: string }> = {
   },
   ...investigationCases,
   ...planningCases,
+  ...fundingCases,
 };
 
 describeEachDatabase('access matrix', (harness) => {
