@@ -60,7 +60,11 @@ export function vnBytes(bytes: number): string {
   return `${exact} (${vnDecimal(bytes / 1024 ** 3, 2)} GB)`;
 }
 
-/** `+2,4 giây, đo từ luồng RTSP` or `-1,0 giây, do cán bộ Nguyễn Văn An nhập`. */
+/**
+ * `+2,4 giây, đo từ luồng RTSP`, `-6 mili giây, đo từ luồng RTSP` or
+ * `-1,0 giây, do cán bộ Nguyễn Văn An nhập (đối chiếu đồng hồ đầu ghi)`. A measured offset's note
+ * is the probe's own technical line, kept in the manifest; an officer's note is theirs to show.
+ */
 export function vnClockOffset(
   offset: {
     ms: number;
@@ -70,13 +74,12 @@ export function vnClockOffset(
   } | null,
 ): string {
   if (!offset) return 'không đo được';
-  const seconds = offset.ms / 1000;
-  const signed = `${seconds > 0 ? '+' : seconds < 0 ? '' : '±'}${vnDecimal(seconds)} giây`;
-  const how =
-    offset.method === 'stream'
-      ? 'đo từ luồng RTSP'
-      : `do cán bộ ${offset.byName ?? 'không rõ tên'} nhập`;
-  return offset.note ? `${signed}, ${how} (${offset.note})` : `${signed}, ${how}`;
+  const sign = offset.ms > 0 ? '+' : offset.ms < 0 ? '-' : '±';
+  const size = Math.abs(offset.ms);
+  const amount = size < 1000 ? `${vnInteger(size)} mili giây` : `${vnDecimal(size / 1000)} giây`;
+  if (offset.method === 'stream') return `${sign}${amount}, đo từ luồng RTSP`;
+  const how = `do cán bộ ${offset.byName ?? 'không rõ tên'} nhập`;
+  return offset.note ? `${sign}${amount}, ${how} (${offset.note})` : `${sign}${amount}, ${how}`;
 }
 
 const compass = ['Bắc', 'Đông Bắc', 'Đông', 'Đông Nam', 'Nam', 'Tây Nam', 'Tây', 'Tây Bắc'];

@@ -40,9 +40,16 @@ describe('biên bản wording', () => {
     expect(vnClockOffset({ ms: -1000, method: 'officer', byName: 'Lê Văn Ánh', note: null })).toBe(
       '-1,0 giây, do cán bộ Lê Văn Ánh nhập',
     );
-    expect(vnClockOffset({ ms: 0, method: 'stream', byName: null, note: 'RTT 12 ms' })).toBe(
-      '±0,0 giây, đo từ luồng RTSP (RTT 12 ms)',
+    // The probe's technical note stays in the manifest; the record says it in Vietnamese.
+    expect(vnClockOffset({ ms: -6, method: 'stream', byName: null, note: 'RTT 12 ms' })).toBe(
+      '-6 mili giây, đo từ luồng RTSP',
     );
+    expect(vnClockOffset({ ms: 0, method: 'stream', byName: null, note: null })).toBe(
+      '±0 mili giây, đo từ luồng RTSP',
+    );
+    expect(
+      vnClockOffset({ ms: 61_500, method: 'officer', byName: 'Lê Văn Ánh', note: 'so với VTV1' }),
+    ).toBe('+61,5 giây, do cán bộ Lê Văn Ánh nhập (so với VTV1)');
     expect(vnClockOffset(null)).toBe('không đo được');
   });
 
@@ -107,7 +114,7 @@ describe('biên bản layout', () => {
         'Hướng camera: 90° (Đông)',
         'Khoảng thời gian yêu cầu: 14:05:00 – 14:10:00 ngày 02/03/2025',
         'Khoảng thời gian thực nhận: 14:05:01 – 14:10:00 ngày 02/03/2025',
-        'Độ lệch đồng hồ camera: +2,4 giây, đo từ luồng RTSP (RTT 12 ms)',
+        'Độ lệch đồng hồ camera: +2,4 giây, đo từ luồng RTSP',
         'Tên tệp: clips/1-CAM-001_14h05.mp4 (tệp gốc: CAM-001 14h05.mp4)',
         'Dung lượng: 1.234 byte (1,2 KB)',
         'a'.repeat(64),
