@@ -38,6 +38,7 @@ describe('incident lifecycle', () => {
     ).toEqual({
       status: 'solved',
       resolved_at: now,
+      resolution: 'solved',
       updated_at: now,
       footage_helped: 1,
       helped_by: '["suspect","vehicle"]',
@@ -48,10 +49,16 @@ describe('incident lifecycle', () => {
   it('lets an open case be solved, left unsolved or closed without investigating first', () => {
     expect(
       move('open', { status: 'solved', footageHelped: false, helpedBy: ['none'] }),
-    ).toMatchObject({ status: 'solved', footage_helped: 0, helped_by: '["none"]' });
+    ).toMatchObject({
+      status: 'solved',
+      resolution: 'solved',
+      footage_helped: 0,
+      helped_by: '["none"]',
+    });
     expect(move('open', { status: 'unsolved' })).toMatchObject({
       status: 'unsolved',
       resolved_at: now,
+      resolution: 'unsolved',
       footage_helped: null,
       helped_by: null,
     });

@@ -32,6 +32,7 @@ export type StatusChange = Pick<IncidentTable, 'status' | 'updated_at'> &
       IncidentTable,
       | 'investigating_at'
       | 'resolved_at'
+      | 'resolution'
       | 'closed_at'
       | 'footage_helped'
       | 'helped_by'
@@ -120,6 +121,7 @@ export function planStatusChange(
       return {
         ...change,
         resolved_at: nowIso,
+        resolution: 'solved',
         footage_helped: helped ? 1 : 0,
         helped_by: JSON.stringify(by),
       };
@@ -129,6 +131,7 @@ export function planStatusChange(
       return {
         ...change,
         resolved_at: nowIso,
+        resolution: 'unsolved',
         footage_helped: helped === null ? null : 0,
         helped_by: by === null ? null : JSON.stringify(by),
       };

@@ -7,6 +7,7 @@ import { badRequest, conflict, forbidden } from '../platform/http/errors';
 import { foldText } from '../platform/text';
 import { requirePointInUnit } from './finder';
 import { loadIncident, requireIncidentScope } from './incident.access';
+import { recordCandidateCameras } from './incident-candidates';
 import { syncIncidentGrants } from './incident-grants';
 import {
   checkIncident,
@@ -121,6 +122,8 @@ export async function createIncident(
       footage_helped: null,
       helped_by: null,
       outcome_note: null,
+      resolution: null,
+      candidate_cameras: null,
       created_by: actor.id,
       created_at: at,
       updated_at: at,
@@ -134,6 +137,7 @@ export async function createIncident(
     to: new Date(row.to_ms).toISOString(),
   });
   await syncIncidentGrants(ctx, actor, row);
+  await recordCandidateCameras(ctx, row);
   return view(ctx, row.id);
 }
 
@@ -202,7 +206,10 @@ export async function updateIncident(
   if (changed.length === 0) return view(ctx, row.id);
   await repo.updateIncidentRow(ctx.db, row, { ...changes, updated_at: ctx.now().toISOString() });
   await audit(ctx, actor, 'incident.update', row, meta, { changed });
-  if (changes.from_ms !== undefined) await syncIncidentGrants(ctx, actor, { ...row, ...changes });
+  if (changes.from_ms !== undefined || changes.to_ms !== undefined) {
+    await syncIncidentGrants(ctx, actor, { ...row, ...changes });
+    await recordCandidateCameras(ctx, { ...row, ...changes });
+  }
   return view(ctx, row.id);
 }
 

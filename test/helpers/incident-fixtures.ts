@@ -82,6 +82,8 @@ export async function insertTestIncident(
     helped_by: null,
     outcome_note: null,
     search_text: null,
+    resolution: null,
+    candidate_cameras: null,
     created_by: null,
     created_at: now.toISOString(),
     updated_at: now.toISOString(),

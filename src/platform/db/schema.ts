@@ -242,6 +242,10 @@ export interface IncidentTable {
   outcome_note: string | null;
   /** Case number, description and address folded for accent-insensitive search. */
   search_text: string | null;
+  /** How the case was resolved; kept when a solved or unsolved case is later closed. */
+  resolution: 'solved' | 'unsolved' | null;
+  /** Cameras whose wedge held the point when the case was filed or its place last changed. */
+  candidate_cameras: number | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;

@@ -1,3 +1,5 @@
+import { analyticsRoutes } from '../../analytics/analytics.routes';
+import { reportRoutes } from '../../analytics/report/report.routes';
 import { auditRoutes } from '../../audit/audit.routes';
 import { authRoutes } from '../../auth/auth.routes';
 import { userRoutes } from '../../auth/users.routes';
@@ -53,4 +55,6 @@ export const domainRoutes: ((app: App, ctx: AppContext) => void | Promise<void>)
   targetRoutes,
   campaignRoutes,
   publicFundingRoutes,
+  analyticsRoutes,
+  reportRoutes,
 ];

@@ -1,0 +1,5 @@
+import type { AppContext } from '../../platform/context';
+import type { App } from '../../platform/http/app';
+
+// Scaffold: filled in by this domain's work.
+export function reportRoutes(_app: App, _ctx: AppContext): void {}
