@@ -46,11 +46,12 @@ describeEachDatabase('demo data', (h) => {
     expect(first.cameras).toBeGreaterThan(1500);
   });
 
-  it('has one demo account per role, all with the demo password', () => {
+  it('has demo accounts for every role, all with the demo password', () => {
     expect(accounts.map((a) => [a.username, a.role])).toEqual([
       ['admin', 'admin'],
       ['police.xuandinh', 'ward_police'],
       ['leader.tanxuan1', 'ward_official'],
+      ['official.xuandinh', 'ward_official'],
       ['owner.demo', 'camera_owner'],
       ['police.hanoi', 'provincial_police'],
       ['police.thachtri', 'ward_police'],
