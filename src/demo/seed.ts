@@ -7,6 +7,7 @@ import { vietnamDate } from '../jurisdictions/jurisdiction-tree';
 import type { AppContext } from '../platform/context';
 import type { DemoCamera } from './demo-camera-kit';
 import { seedDemoFunding } from './demo-funding';
+import { seedDemoIncidents } from './demo-incidents';
 import { hanoiCameras, ownerDemoCameras } from './demo-hanoi';
 import { haTinhCameras } from './demo-hatinh';
 import { demoPlaceItems, demoPlaces } from './demo-places';
@@ -184,5 +185,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ accounts: DemoAccount
   await seedDemoRoads(ctx);
   await seedDemoSites(ctx);
   await seedDemoFunding(ctx);
+  // Cases last: they are placed by the streets and cameras above and credited to their footage.
+  await seedDemoIncidents(ctx);
   return { accounts };
 }
