@@ -7,6 +7,7 @@ import { AuditPage } from './pages/AuditPage';
 import { CampaignPage } from './pages/CampaignPage';
 import { CampaignsPage } from './pages/CampaignsPage';
 import { CoveragePage } from './pages/CoveragePage';
+import { DashboardPage } from './pages/DashboardPage';
 import { CameraDetailPage } from './pages/CameraDetailPage';
 import { CameraEditPage } from './pages/CameraEditPage';
 import { CameraListPage } from './pages/CameraListPage';
@@ -24,6 +25,7 @@ import { SitesPage } from './pages/SitesPage';
 import { TargetsPage } from './pages/TargetsPage';
 import { WallPage } from './pages/WallPage';
 import {
+  analyticsRoles,
   auditRoles,
   cameraRoles,
   fundingRoles,
@@ -145,6 +147,12 @@ export const sections: Section[] = [
       { pattern: '/campaigns', page: CampaignsPage },
       { pattern: '/campaigns/:id', page: CampaignPage },
     ],
+  },
+  {
+    path: '/dashboard',
+    label: 'analytics.nav',
+    roles: analyticsRoles,
+    pages: [{ pattern: '/dashboard', page: DashboardPage }],
   },
   { path: '/minh-bach', label: 'transparency.nav', pages: publicPages },
 ];

@@ -44,3 +44,6 @@ export const fundingRoles: readonly Role[] = [...registryRoles, 'auditor'];
 
 /** Ward officials run campaigns: record donations and expenses. */
 export const fundingWriterRoles: readonly Role[] = ['admin', 'ward_official'];
+
+/** Roles that read the effectiveness dashboard and monthly reports (the API's analyticsReaders). */
+export const analyticsRoles: readonly Role[] = [...registryRoles, 'auditor'];

@@ -4,6 +4,8 @@
 // `live.en.json`, …), merged here.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
+import analyticsEn from './analytics.en.json';
+import analyticsVi from './analytics.vi.json';
 import coverageEn from './coverage.en.json';
 import coverageVi from './coverage.vi.json';
 import enBase from './en.json';
@@ -36,6 +38,7 @@ export const vi = {
   ...coverageVi,
   ...planningVi,
   ...fundingVi,
+  ...analyticsVi,
 };
 const en = {
   ...enBase,
@@ -48,6 +51,7 @@ const en = {
   ...coverageEn,
   ...planningEn,
   ...fundingEn,
+  ...analyticsEn,
 };
 
 export type MessageKey = keyof typeof vi;
