@@ -28,6 +28,8 @@ const ConfigSchema = Type.Object({
   loginWindowSeconds: Type.Integer({ minimum: 1, maximum: 86_400, default: 900 }),
   /** Run the recorder for cameras with recording on (tests switch it off). */
   recording: Type.Boolean({ default: true }),
+  /** Write each ward's monthly report on the 1st (tests switch it off). */
+  reportSchedule: Type.Boolean({ default: true }),
   /** Where segments and quarantined files live (default: `<data-dir>/media`). */
   mediaDir: Type.Optional(Type.String({ minLength: 1 })),
   /** Total bytes of footage kept across all cameras; 0 means no quota beyond free disk. */
@@ -93,6 +95,11 @@ export const configSources: Record<Key, { flag: string; env: string; help: strin
     help: 'login rate-limit window',
   },
   recording: { flag: '--recording', env: 'MATTHAN_RECORDING', help: 'record cameras (true/false)' },
+  reportSchedule: {
+    flag: '--report-schedule',
+    env: 'MATTHAN_REPORT_SCHEDULE',
+    help: 'write monthly reports on the 1st (true/false)',
+  },
   mediaDir: { flag: '--media-dir', env: 'MATTHAN_MEDIA_DIR', help: 'folder for footage' },
   storageQuotaBytes: {
     flag: '--storage-quota-bytes',
@@ -154,7 +161,7 @@ export function loadConfig(
     const fromEnv = env[configSources[key].env];
     const raw = fromFlag ?? (fromEnv === undefined || fromEnv === '' ? undefined : fromEnv);
     if (raw === undefined) continue;
-    const isFlag = key === 'demo' || key === 'recording';
+    const isFlag = key === 'demo' || key === 'recording' || key === 'reportSchedule';
     merged[key] = isFlag && typeof raw === 'string' ? parseBoolean(raw) : raw;
   }
   const withDefaults = Value.Default(ConfigSchema, merged);
@@ -179,6 +186,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       logLevel: 'silent',
       secretKey: '0'.repeat(64),
       recording: false,
+      reportSchedule: false,
       ...overrides,
     },
     {},

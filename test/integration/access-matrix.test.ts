@@ -4,6 +4,7 @@ import { createCameras } from '../../src/cameras/camera.service';
 import type { CameraInput } from '../../src/cameras/camera.types';
 import { describeEachDatabase } from '../helpers/harness';
 import { seedTestUnits, unitIds } from '../helpers/fixtures';
+import { analyticsCases } from './access-cases-analytics';
 import { fundingCases } from './access-cases-funding';
 import { investigationCases } from './access-cases-investigation';
 import { planningCases } from './access-cases-planning';
@@ -394,6 +395,7 @@ const scopeCases: Record<string, Check | { unscoped: string }> = {
   ...investigationCases,
   ...planningCases,
   ...fundingCases,
+  ...analyticsCases,
 };
 
 describeEachDatabase('access matrix', (harness) => {

@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context';
 import type { App } from '../../platform/http/app';
 import { analyticsReaders } from '../analytics.access';
 import type { ReportFile } from './report.service';
+import { startReportSchedule, type ReportSchedule } from './schedule';
 import {
   downloadMonthlyReport,
   downloadStoredReport,
@@ -48,6 +49,18 @@ const send = (reply: FastifyReply, file: ReportFile) =>
 
 /** Monthly reports per unit: PDF and XLSX on demand, and the schedule's stored files. */
 export function reportRoutes(app: App, ctx: AppContext): void {
+  // Each ward's report is written on the 1st by the process that serves the app.
+  let schedule: ReportSchedule | null = null;
+  app.addHook('onReady', (done) => {
+    if (ctx.config.reportSchedule) {
+      schedule = startReportSchedule(ctx, app.log.child({ module: 'reports' }));
+    }
+    done();
+  });
+  app.addHook('onClose', async () => {
+    await schedule?.stop();
+  });
+
   for (const format of ['pdf', 'xlsx'] as const) {
     app.get(
       `/api/reports/monthly.${format}`,
