@@ -5,7 +5,7 @@
 // dashboard of the province and of one ward, p95 over 20 runs each after a warm-up; before that,
 // the province's figures from the rollup are checked against counting every case. The last line
 // is one JSON object.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -41,7 +41,7 @@ const admin: Actor = {
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
-async function seedUnits(ctx: AppContext): Promise<number> {
+async function seedUnits(ctx: AppContext): Promise<void> {
   const now = new Date().toISOString();
   const unit = (
     id: string,
@@ -121,7 +121,6 @@ async function seedUnits(ctx: AppContext): Promise<number> {
       ctx.db.kysely,
     );
   }
-  return rows.length;
 }
 
 const numbers = (n: number) =>
@@ -204,20 +203,28 @@ async function timed(ctx: AppContext, unitId: string): Promise<number[]> {
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
+/** `ANALYTICS_BENCH_DIR=dir` keeps the seeded database there and reuses it on the next run. */
+const keptDir = process.env.ANALYTICS_BENCH_DIR;
+
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'matthan-bench-'));
+  const dataDir = keptDir ?? mkdtempSync(join(tmpdir(), 'matthan-bench-'));
+  const seeded = keptDir !== undefined && existsSync(join(keptDir, 'seeded'));
   const ctx = await createContext(testConfig({ dataDir }));
+  const units = districts * wardsPerDistrict + districts + 1;
   try {
     let started = performance.now();
-    const units = await seedUnits(ctx);
-    await seedCameras(ctx);
-    console.log(`seeded ${units} units and ${cameraCount} cameras in ${seconds(started)} s`);
-    started = performance.now();
-    await seedIncidents(ctx);
-    console.log(
-      `seeded ${incidentCount} cases with requests and evidence in ${seconds(started)} s`,
-    );
-    await sql`analyze`.execute(ctx.db.kysely);
+    if (!seeded) {
+      await seedUnits(ctx);
+      await seedCameras(ctx);
+      console.log(`seeded ${units} units and ${cameraCount} cameras in ${seconds(started)} s`);
+      started = performance.now();
+      await seedIncidents(ctx);
+      console.log(
+        `seeded ${incidentCount} cases with requests and evidence in ${seconds(started)} s`,
+      );
+      await sql`analyze`.execute(ctx.db.kysely);
+      if (keptDir !== undefined) writeFileSync(join(keptDir, 'seeded'), '');
+    }
 
     started = performance.now();
     const fromRollup = await dashboard(ctx, admin, { unitId: 'p', ...period });
@@ -253,7 +260,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await ctx.db.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (keptDir === undefined) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
