@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/actor';
+import { vietnamDate } from '../jurisdictions/jurisdiction-tree';
 import type { AppContext } from '../platform/context';
 import { badRequest } from '../platform/http/errors';
 import { resolveScope, type AnalyticsUnit } from './analytics.access';
@@ -67,11 +68,12 @@ export async function dashboard(
   // The before/after comparison always reads the rollup; bring it up to date first.
   await refreshRollup(db, ctx.now);
   const generatedAt = ctx.now().toISOString();
-  const children = await unitsUnder(db, unit.id);
+  const today = vietnamDate(ctx.now());
+  const children = await unitsUnder(db, unit.id, today);
   const siblings =
     unit.parentId === null
       ? []
-      : (await unitsUnder(db, unit.parentId)).filter((sibling) => sibling.id !== unit.id);
+      : (await unitsUnder(db, unit.parentId, today)).filter((sibling) => sibling.id !== unit.id);
   const parentPath = unit.parentId === null ? null : unit.path.replace(/[^/]+\/$/, '');
 
   const cases = await unitCases(

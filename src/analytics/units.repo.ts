@@ -11,11 +11,31 @@ export interface NearUnit {
   population: number | null;
 }
 
-export async function unitsUnder(db: Db, parentId: string): Promise<NearUnit[]> {
+/**
+ * The units directly under `parentId` that still exist on `today` (YYYY-MM-DD), or that still
+ * hold units that do: a district dissolved by a reform with nothing left under it holds no cases
+ * and would only sit in the league and among the controls as a unit with nothing in it.
+ */
+export async function unitsUnder(db: Db, parentId: string, today: string): Promise<NearUnit[]> {
   const rows = await db.kysely
     .selectFrom('jurisdictions')
     .select(['id', 'name', 'level', 'path', 'population'])
     .where('parent_id', '=', parentId)
+    .where((eb) =>
+      eb.or([
+        eb('valid_to', 'is', null),
+        eb('valid_to', '>=', today),
+        eb.exists(
+          eb
+            .selectFrom('jurisdictions as child')
+            .select('child.id')
+            .whereRef('child.parent_id', '=', 'jurisdictions.id')
+            .where((c) =>
+              c.or([c('child.valid_to', 'is', null), c('child.valid_to', '>=', today)]),
+            ),
+        ),
+      ]),
+    )
     .orderBy('name')
     .orderBy('id')
     .execute();

@@ -353,6 +353,14 @@ async function seedWorld(h: Harness): Promise<World['cameras']> {
   return cams;
 }
 
+async function unitRow(h: Harness, id: string) {
+  return h.ctx.db.kysely
+    .selectFrom('jurisdictions')
+    .select('path')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
 describeEachDatabase('analytics dashboard', (harness) => {
   const world = {} as World;
 
@@ -492,6 +500,36 @@ describeEachDatabase('analytics dashboard', (harness) => {
     ]);
     expect(btl.league[0]).toMatchObject({ solved: 5, solvedWithFootage: 3, camerasInstalled: 5 });
     expect(btl.incidents.total).toBe(16);
+  });
+
+  it('leaves out of the league a unit dissolved with nothing left under it, keeping a dissolved one that still holds wards', async () => {
+    // A ward merged away in a reform: no longer valid and nothing under it.
+    await world.h.ctx.db.kysely
+      .insertInto('jurisdictions')
+      .values({
+        id: 'u-merged-away',
+        code: '00699',
+        name: 'Phường đã sáp nhập',
+        search_text: 'phuong da sap nhap',
+        level: 'commune',
+        kind: 'phường',
+        parent_id: unitIds.bacTuLiem,
+        path: `${(await unitRow(world.h, unitIds.bacTuLiem)).path}u-merged-away/`,
+        valid_from: '2008-08-01',
+        valid_to: '2025-06-30',
+        successor_id: unitIds.xuanDinh,
+        latitude: 21.07,
+        longitude: 105.78,
+        boundary: null,
+        population: null,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    const btl = await board('hn.auditor', `unitId=${unitIds.bacTuLiem}&${march}`);
+    expect(btl.league.map((row) => row.name)).not.toContain('Phường đã sáp nhập');
+    // Bắc Từ Liêm itself is a dissolved district, but its wards are current: Hà Nội lists it.
+    const hn = await board('hn.auditor', `unitId=${unitIds.hanoi}&${march}`);
+    expect(hn.league.map((row) => row.name)).toContain('Bắc Từ Liêm');
   });
 
   it('shows an honest empty dashboard for a unit with no data', async () => {
