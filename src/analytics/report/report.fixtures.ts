@@ -36,6 +36,7 @@ export function fixedDashboard(overrides: Partial<ReportDashboard> = {}): Report
       byHour: Array.from({ length: 24 }, (_, hour) => (hour === 22 ? 5 : hour === 10 ? 3 : 0)),
       night: 5,
       nightShare: 0.625,
+      heat: [],
     },
     funnel: { incidents: 8, withCandidates: 6, requested: 5, received: 4, used: 3, solved: 3 },
     solved: 4,
@@ -50,6 +51,8 @@ export function fixedDashboard(overrides: Partial<ReportDashboard> = {}): Report
     beforeAfter: {
       rolloutMonth: '2025-09',
       months: 6,
+      beforeMonths: 6,
+      afterMonths: 6,
       treated: { beforeIncidents: 60, afterIncidents: 42, beforeRate: 10, afterRate: 7 },
       control: {
         units: 2,
@@ -112,6 +115,7 @@ export function emptyDashboard(period: ReportDashboard['period']): ReportDashboa
       byHour: Array.from({ length: 24 }, () => 0),
       night: 0,
       nightShare: null,
+      heat: [],
     },
     funnel: { incidents: 0, withCandidates: 0, requested: 0, received: 0, used: 0, solved: 0 },
     solved: 0,
@@ -126,6 +130,8 @@ export function emptyDashboard(period: ReportDashboard['period']): ReportDashboa
     beforeAfter: {
       rolloutMonth: null,
       months: 6,
+      beforeMonths: 0,
+      afterMonths: 0,
       treated: { beforeIncidents: 0, afterIncidents: 0, beforeRate: null, afterRate: null },
       control: null,
       did: null,
